@@ -1,0 +1,1 @@
+"""Kokybė: quality management for municipal social services."""

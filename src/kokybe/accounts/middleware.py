@@ -1,0 +1,38 @@
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from kokybe.accounts.models import User
+from kokybe.accounts.selectors import user_has_second_factor, user_needs_second_factor
+
+SESSION_FLAG = "kokybe_mfa_ok"
+
+
+class RequireMultiFactorMiddleware:
+    """Send anyone who can see personal data to set up a second factor before anything else.
+
+    The demo relaxes this with KOKYBE_DEMO_RELAX_MFA (production refuses that setting).
+    """
+
+    ALWAYS_ALLOWED = ("/accounts/", "/i18n/", "/static/")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            settings.KOKYBE_DEMO_RELAX_MFA
+            or not isinstance(user, User)
+            or request.session.get(SESSION_FLAG)
+            or request.path_info.startswith(self.ALWAYS_ALLOWED)
+        ):
+            return self.get_response(request)
+        if user_has_second_factor(user):
+            request.session[SESSION_FLAG] = True
+        elif user_needs_second_factor(user):
+            return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)

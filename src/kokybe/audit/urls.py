@@ -1,0 +1,8 @@
+from django.urls import path
+
+from kokybe.audit import views
+
+app_name = "audit"
+urlpatterns = [
+    path("", views.audit_search, name="search"),
+]

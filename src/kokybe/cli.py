@@ -1,0 +1,15 @@
+"""`kokybe <command>`: Django's management commands (demo, runserver, migrate, createsuperuser, ...)."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kokybe.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

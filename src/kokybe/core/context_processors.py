@@ -1,0 +1,24 @@
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+from kokybe.core.navigation import navigation_for
+from kokybe.tenancy.access import Access
+from kokybe.tenancy.selectors import switchable_institutions
+from kokybe.tenancy.permissions import Capability
+
+
+def shell(request: HttpRequest) -> dict[str, Any]:
+    """What the page shell needs: the municipality, the person's access, the languages."""
+    access = getattr(request, "access", None)
+    if not isinstance(access, Access) or not access.is_member:
+        access = None
+    return {
+        "municipality": getattr(request, "municipality", None),
+        "access": access,
+        "navigation": navigation_for(request, access),
+        "switchable_institutions": switchable_institutions(access),
+        "Capability": Capability,
+        "shell_languages": settings.LANGUAGES,
+    }

@@ -1,0 +1,34 @@
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+
+class LocalizedName(models.Model):
+    """An official name, with optional Lithuanian, Latvian and English names where they differ."""
+
+    name = models.CharField(_("official name"), max_length=200)
+    name_lt = models.CharField(_("name in Lithuanian"), max_length=200, blank=True)
+    name_lv = models.CharField(_("name in Latvian"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_name(self) -> str:
+        language = (translation.get_language() or "lt")[:2]
+        return str(getattr(self, f"name_{language}", "") or self.name)
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+class SubmissionKey(models.Model):
+    """A form submission already carried out, so a double click or a resent form is not done twice.
+
+    Each form carries a fresh random key; the result's address is kept under it.
+    """
+
+    key = models.UUIDField(unique=True)
+    result_url = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -1,0 +1,58 @@
+"""The service navigation, by capability: a person sees only the places their roles open."""
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from kokybe.tenancy.access import Access
+from kokybe.tenancy.permissions import Capability
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: Promise
+    url: str
+    active: bool
+
+
+# (label, url name, capability, url names that mark the item as the current section)
+SECTIONS: list[tuple[Promise, str, Capability, frozenset[str]]] = [
+    (_("Home"), "tenancy:home", Capability.VIEW_ORGANISATION, frozenset({"tenancy:home"})),
+    (
+        _("Institutions"),
+        "tenancy:institutions",
+        Capability.VIEW_ORGANISATION,
+        frozenset(
+            {
+                "tenancy:institutions",
+                "tenancy:institution",
+                "tenancy:institution_create",
+                "tenancy:institution_edit",
+                "tenancy:unit_create",
+                "tenancy:unit_edit",
+            }
+        ),
+    ),
+    (
+        _("People and roles"),
+        "tenancy:people",
+        Capability.MANAGE_MEMBERSHIPS,
+        frozenset({"tenancy:people", "tenancy:person", "tenancy:invitation_create"}),
+    ),
+    (_("Audit trail"), "audit:search", Capability.VIEW_AUDIT, frozenset({"audit:search"})),
+]
+
+
+def navigation_for(request: HttpRequest, access: Access | None) -> list[NavItem]:
+    if access is None:
+        return []
+    match = request.resolver_match
+    current = match.view_name if match else ""
+    return [
+        NavItem(label, reverse(name, kwargs={"municipality": access.municipality.slug}), current in marks)
+        for label, name, capability, marks in SECTIONS
+        if access.can(capability)
+    ]

@@ -1,0 +1,124 @@
+"""Every tenant URL pattern, probed by every persona.
+
+A member of another municipality, or someone with no role, gets 404 everywhere; a member of
+another institution gets 404 on institution-bound pages; a member whose role lacks the
+capability gets 403. A new URL pattern fails `test_every_tenant_route_has_a_rule` until it is
+added to RULES below.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from conftest import World
+from kokybe.core.tests.urlwalk import routes
+from kokybe.tenancy.permissions import Capability, capabilities_of
+from kokybe.tenancy.models import Invitation
+
+C = Capability
+
+
+@dataclass(frozen=True)
+class Rule:
+    capability: Capability
+    method: str = "GET"  # POST for views that accept only POST
+
+
+RULES: dict[str, Rule] = {
+    "tenancy:home": Rule(C.VIEW_ORGANISATION),
+    "tenancy:institutions": Rule(C.VIEW_ORGANISATION),
+    "tenancy:institution": Rule(C.VIEW_ORGANISATION),
+    "tenancy:institution_switch": Rule(C.VIEW_ORGANISATION),
+    "tenancy:institution_create": Rule(C.MANAGE_ORGANISATION),
+    "tenancy:institution_edit": Rule(C.MANAGE_ORGANISATION),
+    "tenancy:unit_create": Rule(C.MANAGE_ORGANISATION),
+    "tenancy:unit_edit": Rule(C.MANAGE_ORGANISATION),
+    "tenancy:people": Rule(C.MANAGE_MEMBERSHIPS),
+    "tenancy:person": Rule(C.MANAGE_MEMBERSHIPS),
+    "tenancy:membership_revoke": Rule(C.MANAGE_MEMBERSHIPS, "POST"),
+    "tenancy:invitation_create": Rule(C.MANAGE_MEMBERSHIPS),
+    "tenancy:invitation_resend": Rule(C.MANAGE_MEMBERSHIPS, "POST"),
+    "tenancy:invitation_revoke": Rule(C.MANAGE_MEMBERSHIPS, "POST"),
+    "audit:search": Rule(C.VIEW_AUDIT),
+}
+
+TENANT_ROUTES = [route for route in routes() if route.is_tenant]
+MEMBERS_OF_A = ["coordinator", "director", "quality", "worker", "consultant", "staff", "auditor", "other_worker"]
+
+
+def sample_kwargs(world: World, names: frozenset[str], municipality: str) -> dict[str, Any]:
+    invitation = Invitation.objects.with_scopes_disabled().get(email="pending@example.org")
+    samples = {
+        "municipality": municipality,
+        "institution": world.a1.slug,
+        "unit": world.a1_unit.pk,
+        "user": world.director.pk,
+        "membership": world.director_membership.pk,
+        "invitation": invitation.pk,
+    }
+    missing = names - samples.keys()
+    assert not missing, f"add a sample value for {missing} to sample_kwargs"
+    return {name: samples[name] for name in names}
+
+
+def probe(client: Client, method: str, url: str) -> int:
+    response = client.post(url) if method == "POST" else client.get(url)
+    return response.status_code
+
+
+def test_every_tenant_route_has_a_rule() -> None:
+    names = {route.name for route in TENANT_ROUTES}
+    assert names - RULES.keys() == set(), "give each new tenant URL a Rule"
+    assert RULES.keys() - names == set(), "RULES names a URL that no longer exists"
+
+
+@pytest.mark.parametrize("route", TENANT_ROUTES, ids=lambda r: r.name)
+@pytest.mark.parametrize("method", ["GET", "POST"])
+@pytest.mark.parametrize("persona", ["outsider", "stranger"])
+def test_non_members_get_404(world: World, route: Any, method: str, persona: str) -> None:
+    client = world.client_for(getattr(world, persona))
+    url = reverse(route.name, kwargs=sample_kwargs(world, route.kwargs, world.a.slug))
+    assert probe(client, method, url) == 404
+
+
+@pytest.mark.parametrize("route", [r for r in TENANT_ROUTES if r.kwargs - {"municipality"}], ids=lambda r: r.name)
+def test_objects_of_another_municipality_are_404_under_ones_own(world: World, route: Any) -> None:
+    """B's coordinator names A's objects under B's address: the scoped look-up finds nothing."""
+    client = world.client_for(world.outsider)
+    url = reverse(route.name, kwargs=sample_kwargs(world, route.kwargs, world.b.slug))
+    assert probe(client, RULES[route.name].method, url) == 404
+
+
+@pytest.mark.parametrize("route", TENANT_ROUTES, ids=lambda r: r.name)
+def test_anonymous_is_sent_to_sign_in(world: World, route: Any) -> None:
+    url = reverse(route.name, kwargs=sample_kwargs(world, route.kwargs, world.a.slug))
+    response = Client().get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("route", TENANT_ROUTES, ids=lambda r: r.name)
+@pytest.mark.parametrize("persona", MEMBERS_OF_A)
+def test_members_get_exactly_what_their_role_allows(world: World, route: Any, persona: str) -> None:
+    user = getattr(world, persona)
+    rule = RULES[route.name]
+    with scopes_disabled():
+        memberships = list(user.memberships.all())
+    institution_bound = "institution" in route.kwargs
+    covers = any(m.institution_id in (None, world.a1.pk) for m in memberships)
+    allowed = any(
+        rule.capability in capabilities_of(m.role) and (not institution_bound or m.institution_id in (None, world.a1.pk))
+        for m in memberships
+    )
+    url = reverse(route.name, kwargs=sample_kwargs(world, route.kwargs, world.a.slug))
+    status = probe(world.client_for(user), "GET" if allowed else rule.method, url)
+    if allowed:
+        assert status in {200, 302, 405}, status
+    elif institution_bound and not covers:
+        assert status == 404
+    else:
+        assert status == 403
