@@ -4,7 +4,6 @@ Municipality A has institutions A1 and A2; municipality B is someone else's.
 """
 
 from dataclasses import dataclass
-
 from typing import Any
 
 import pytest

@@ -11,9 +11,7 @@ class AuditSearchForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     object_type = forms.ChoiceField(label=_("Object type"), required=False)
     object_id = forms.CharField(label=_("Object number"), required=False, max_length=64)
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All"))] + list(EventKind.choices)
-    )
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All")), *list(EventKind.choices)])
     date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 

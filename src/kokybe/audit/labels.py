@@ -1,7 +1,7 @@
 """Readable names for audit actions and object types. Each app adds the actions it records."""
 
-from django.utils.translation import gettext_lazy as _
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 ACTION_LABELS: dict[str, Promise] = {
     "municipality.create": _("Municipality created"),

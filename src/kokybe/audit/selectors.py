@@ -43,7 +43,10 @@ def audit_events_search(municipality: Municipality, criteria: AuditFilter) -> Qu
 
 def audit_actions(municipality: Municipality) -> list[str]:
     return list(
-        AuditEvent.objects.filter(municipality=municipality).order_by("action").values_list("action", flat=True).distinct()
+        AuditEvent.objects.filter(municipality=municipality)
+        .order_by("action")
+        .values_list("action", flat=True)
+        .distinct()
     )
 
 

@@ -16,7 +16,7 @@ from kokybe.audit.models import AuditEvent, EventKind
 
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     """The JSON-safe values of `fields` (foreign keys by id), to compare before and after a change."""
-    return {name: _json_safe(getattr(instance, instance._meta.get_field(name).attname)) for name in fields}
+    return {name: _json_safe(getattr(instance, _attname(instance, name))) for name in fields}
 
 
 def changes_between(
@@ -110,6 +110,11 @@ def _record(
     # Saved through the model, not the scoped manager: recording needs no tenant scope.
     event.save(force_insert=True)
     return event
+
+
+def _attname(instance: models.Model, name: str) -> str:
+    field = instance._meta.get_field(name)
+    return str(getattr(field, "attname", name))
 
 
 def _json_safe(value: Any) -> Any:

@@ -22,5 +22,5 @@ def audit_search(request: HttpRequest, municipality: str) -> HttpResponse:
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    template = "audit/search.html#results" if request.htmx else "audit/search.html"
+    template = "audit/search.html#results" if getattr(request, "htmx", False) else "audit/search.html"
     return render(request, template, {"form": form, "page": page, "query": query.urlencode()})

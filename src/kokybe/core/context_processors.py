@@ -5,8 +5,8 @@ from django.http import HttpRequest
 
 from kokybe.core.navigation import navigation_for
 from kokybe.tenancy.access import Access
-from kokybe.tenancy.selectors import switchable_institutions
 from kokybe.tenancy.permissions import Capability
+from kokybe.tenancy.selectors import switchable_institutions
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:

@@ -14,13 +14,13 @@ class LocalizedName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.display_name
+
     @property
     def display_name(self) -> str:
         language = (translation.get_language() or "lt")[:2]
         return str(getattr(self, f"name_{language}", "") or self.name)
-
-    def __str__(self) -> str:
-        return self.display_name
 
 
 class SubmissionKey(models.Model):
@@ -32,3 +32,6 @@ class SubmissionKey(models.Model):
     key = models.UUIDField(unique=True)
     result_url = models.CharField(max_length=500)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return str(self.key)

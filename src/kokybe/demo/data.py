@@ -83,8 +83,15 @@ KLAIPEDA = MunicipalitySpec(
             "dane",
             "BĮ Klaipėdos socialinių paslaugų centras „Danė“",
             K.SOCIAL_SERVICES_CENTRE,
-            {"name_lv": "Klaipēdas sociālo pakalpojumu centrs „Danė“", "name_en": "Klaipėda Social Services Centre “Danė”"},
-            ("Pagalbos į namus padalinys", "Dienos socialinės globos padalinys", "Apgyvendinimo savarankiško gyvenimo namuose padalinys"),
+            {
+                "name_lv": "Klaipēdas sociālo pakalpojumu centrs „Danė“",
+                "name_en": "Klaipėda Social Services Centre “Danė”",
+            },
+            (
+                "Pagalbos į namus padalinys",
+                "Dienos socialinės globos padalinys",
+                "Apgyvendinimo savarankiško gyvenimo namuose padalinys",
+            ),
         ),
         InstitutionSpec(
             "globos-namai",
@@ -142,7 +149,10 @@ KULDIGA = MunicipalitySpec(
             "dienas-centrs",
             "Dienas aprūpes centrs personām ar invaliditāti „Saulstari“",
             K.DISABILITY_DAY_CENTRE,
-            {"name_lt": "Dienos centras žmonėms su negalia „Saulstari“", "name_en": "Day Centre for People with Disabilities “Saulstari”"},
+            {
+                "name_lt": "Dienos centras žmonėms su negalia „Saulstari“",
+                "name_en": "Day Centre for People with Disabilities “Saulstari”",
+            },
             ("Dienas aprūpes grupa", "Darbnīcas"),
         ),
     ),
@@ -151,30 +161,62 @@ KULDIGA = MunicipalitySpec(
 MUNICIPALITIES = (KLAIPEDA, KULDIGA)
 
 ACCOUNTS = (
-    AccountSpec("koordinatorius@klaipeda.example", "Rūta", "Jonaitienė", "klaipeda", Role.MUNICIPAL_COORDINATOR, None, "lt"),
+    AccountSpec(
+        "koordinatorius@klaipeda.example", "Rūta", "Jonaitienė", "klaipeda", Role.MUNICIPAL_COORDINATOR, None, "lt"
+    ),
     AccountSpec("direktorius@klaipeda.example", "Tomas", "Petrauskas", "klaipeda", Role.DIRECTOR, "dane", "lt"),
     AccountSpec("kokybe@klaipeda.example", "Asta", "Kazlauskienė", "klaipeda", Role.QUALITY_COORDINATOR, "dane", "lt"),
     AccountSpec("socialinis@klaipeda.example", "Inga", "Žemaitienė", "klaipeda", Role.SOCIAL_WORKER, "dane", "lt"),
     AccountSpec("konsultantas@klaipeda.example", "Marius", "Stankus", "klaipeda", Role.CONSULTANT, "sps", "lt"),
-    AccountSpec("darbuotojas@klaipeda.example", "Laura", "Vaitkutė", "klaipeda", Role.STAFF_MEMBER, "globos-namai", "lt"),
+    AccountSpec(
+        "darbuotojas@klaipeda.example", "Laura", "Vaitkutė", "klaipeda", Role.STAFF_MEMBER, "globos-namai", "lt"
+    ),
     AccountSpec("auditorius@klaipeda.example", "Jonas", "Balčiūnas", "klaipeda", Role.AUDITOR, None, "lt"),
     AccountSpec("auditorius@klaipeda.example", "Jonas", "Balčiūnas", "kuldiga", Role.AUDITOR, None, "lt"),
     AccountSpec("koordinators@kuldiga.example", "Ilze", "Bērziņa", "kuldiga", Role.MUNICIPAL_COORDINATOR, None, "lv"),
-    AccountSpec("kvalitate@kuldiga.example", "Andris", "Kalniņš", "kuldiga", Role.QUALITY_COORDINATOR, "socialais-dienests", "lv"),
-    AccountSpec("socialais@kuldiga.example", "Līga", "Ozola", "kuldiga", Role.SOCIAL_WORKER, "socialais-dienests", "lv"),
+    AccountSpec(
+        "kvalitate@kuldiga.example",
+        "Andris",
+        "Kalniņš",
+        "kuldiga",
+        Role.QUALITY_COORDINATOR,
+        "socialais-dienests",
+        "lv",
+    ),
+    AccountSpec(
+        "socialais@kuldiga.example", "Līga", "Ozola", "kuldiga", Role.SOCIAL_WORKER, "socialais-dienests", "lv"
+    ),
 )
 
 # Colleagues who fill the staff lists; they cannot sign in (no password).
 COLLEAGUE_NAMES = {
     "lt": [
-        ("Rasa", "Paulauskienė"), ("Darius", "Urbonas"), ("Jurgita", "Navickienė"), ("Vytautas", "Kavaliauskas"),
-        ("Eglė", "Rimkutė"), ("Mindaugas", "Šimkus"), ("Kristina", "Butkienė"), ("Andrius", "Lukošius"),
-        ("Vilma", "Ramanauskienė"), ("Saulius", "Mockus"), ("Daiva", "Žukauskienė"), ("Giedrius", "Adomaitis"),
-        ("Aušra", "Jankauskienė"), ("Paulius", "Stonkus"), ("Neringa", "Vasiliauskienė"), ("Audrius", "Gudaitis"),
+        ("Rasa", "Paulauskienė"),
+        ("Darius", "Urbonas"),
+        ("Jurgita", "Navickienė"),
+        ("Vytautas", "Kavaliauskas"),
+        ("Eglė", "Rimkutė"),
+        ("Mindaugas", "Šimkus"),
+        ("Kristina", "Butkienė"),
+        ("Andrius", "Lukošius"),
+        ("Vilma", "Ramanauskienė"),
+        ("Saulius", "Mockus"),
+        ("Daiva", "Žukauskienė"),
+        ("Giedrius", "Adomaitis"),
+        ("Aušra", "Jankauskienė"),
+        ("Paulius", "Stonkus"),
+        ("Neringa", "Vasiliauskienė"),
+        ("Audrius", "Gudaitis"),
     ],
     "lv": [
-        ("Dace", "Liepiņa"), ("Jānis", "Krūmiņš"), ("Inese", "Ozoliņa"), ("Mārtiņš", "Vītols"),
-        ("Sandra", "Kļaviņa"), ("Edgars", "Zariņš"), ("Laura", "Jansone"), ("Raivis", "Eglītis"),
+        ("Dace", "Liepiņa"),
+        ("Jānis", "Krūmiņš"),
+        ("Inese", "Ozoliņa"),
+        ("Mārtiņš", "Vītols"),
+        ("Sandra", "Kļaviņa"),
+        ("Edgars", "Zariņš"),
+        ("Laura", "Jansone"),
+        ("Raivis", "Eglītis"),
     ],
 }
 COLLEAGUE_ROLES = (Role.SOCIAL_WORKER, Role.STAFF_MEMBER)

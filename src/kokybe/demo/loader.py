@@ -48,9 +48,7 @@ def _municipality(spec: data.MunicipalitySpec) -> Municipality:
 def _institution(municipality: Municipality, key: str | None) -> Institution | None:
     if key is None:
         return None
-    spec = next(
-        i for m in data.MUNICIPALITIES if m.slug == municipality.slug for i in m.institutions if i.key == key
-    )
+    spec = next(i for m in data.MUNICIPALITIES if m.slug == municipality.slug for i in m.institutions if i.key == key)
     return Institution.objects.get(municipality=municipality, name=spec.name)
 
 
@@ -86,7 +84,9 @@ def _colleagues() -> None:
                 email = f"{institution_spec.key}.{seat + 1}@{spec.slug}.example"
                 user = User.objects.filter(email=email).first()
                 if user is None:
-                    user = User.objects.create_user(email, None, first_name=first, last_name=last, language=spec.language)
+                    user = User.objects.create_user(
+                        email, None, first_name=first, last_name=last, language=spec.language
+                    )
                 if not Membership.objects.filter(user=user, municipality=municipality).exists():
                     services.membership_grant(
                         actor=None, user=user, municipality=municipality, role=next(roles), institution=institution

@@ -19,6 +19,7 @@ from kokybe.tenancy.permissions import Capability, Role, capabilities_of
 
 @dataclass(frozen=True)
 class Access:
+    user: Any  # the signed-in User, or AnonymousUser for a public tenant page
     municipality: Municipality
     memberships: tuple[Membership, ...]
 
@@ -100,7 +101,4 @@ def institution_for(access: Access, slug: str, capability: Capability) -> Instit
 def memberships_of(user: Any, municipality: Municipality) -> tuple[Membership, ...]:
     if not user.is_authenticated:
         return ()
-    return tuple(
-        Membership.objects.filter(user=user, municipality=municipality).select_related("institution")
-    )
-
+    return tuple(Membership.objects.filter(user=user, municipality=municipality).select_related("institution"))

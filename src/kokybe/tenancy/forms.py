@@ -31,7 +31,7 @@ class RoleForm(forms.Form):
     """A role and, for roles bound to one institution, which one."""
 
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, widget=forms.RadioSelect)
-    institution = forms.ModelChoiceField(
+    institution: forms.ModelChoiceField[Institution] = forms.ModelChoiceField(
         label=_("Institution"),
         queryset=Institution.objects.none(),
         required=False,
@@ -84,7 +84,9 @@ class RegistrationForm(forms.Form):
         if first and second and first != second:
             self.add_error("password2", _("The two passwords differ."))
         elif first:
-            probe = User(email=self.email, first_name=cleaned.get("first_name", ""), last_name=cleaned.get("last_name", ""))
+            probe = User(
+                email=self.email, first_name=cleaned.get("first_name", ""), last_name=cleaned.get("last_name", "")
+            )
             try:
                 password_validation.validate_password(first, probe)
             except forms.ValidationError as error:

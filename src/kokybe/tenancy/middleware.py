@@ -46,7 +46,9 @@ class TenantMiddleware:
         if municipality is None:
             return self.get_response(request)
         with scope(municipality=municipality.pk):
-            access = Access(municipality=municipality, memberships=memberships_of(request.user, municipality))
+            access = Access(
+                user=request.user, municipality=municipality, memberships=memberships_of(request.user, municipality)
+            )
             request.access = access  # type: ignore[attr-defined]
             if not public and not access.is_member:
                 if not request.user.is_authenticated:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django_scopes import scope
 
 from kokybe.accounts.models import User
 from kokybe.audit.services import audit_record, changes_between, snapshot
@@ -171,7 +172,7 @@ def membership_revoke(*, actor: User, membership: Membership) -> None:
 @transaction.atomic
 def invitation_create(
     *,
-    actor: User,
+    actor: User | None,
     municipality: Municipality,
     email: str,
     role: str,
@@ -212,7 +213,7 @@ def invitation_create(
 
 
 @transaction.atomic
-def invitation_resend(*, actor: User, invitation: Invitation, base_url: str) -> Invitation:
+def invitation_resend(*, actor: User | None, invitation: Invitation, base_url: str) -> Invitation:
     """A fresh link and a new expiry date; the old link stops working."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_pending:
@@ -251,8 +252,16 @@ def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
 
 @transaction.atomic
 def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
-    """`user` takes up the invitation; their e-mail must be the one invited."""
-    invitation = Invitation.objects.with_scopes_disabled().select_for_update().get(pk=invitation.pk)
+    """`user` takes up the invitation; their e-mail must be the one invited.
+
+    Runs in the invitation's municipality's scope: the newcomer opens the link from outside any.
+    """
+    with scope(municipality=invitation.municipality_id):
+        return _invitation_accept(invitation, user)
+
+
+def _invitation_accept(invitation: Invitation, user: User) -> Membership:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_pending or invitation.expires_at <= timezone.now():
         raise ServiceError(_("This invitation is no longer valid. Ask your coordinator to send a new one."))
     if user.email.lower() != invitation.email:
@@ -310,7 +319,9 @@ def token_hash(token: str) -> str:
 
 def _check_role_scope(role: str, institution: Institution | None, municipality: Municipality) -> None:
     if Role(role) in MUNICIPALITY_WIDE_ONLY and institution is not None:
-        raise ServiceError(_("This role covers the whole municipality; leave the institution empty."), field="institution")
+        raise ServiceError(
+            _("This role covers the whole municipality; leave the institution empty."), field="institution"
+        )
     if institution is not None and institution.municipality_id != municipality.pk:
         raise ServiceError(_("Choose an institution of this municipality."), field="institution")
 
@@ -327,13 +338,9 @@ def _free_slug(municipality: Municipality, name: str) -> str:
 def _send_invitation(invitation: Invitation, token: str, base_url: str) -> None:
     link = base_url.rstrip("/") + reverse("invitation_accept", kwargs={"token": token})
     with translation.override(invitation.municipality.language):
-        subject = _("Invitation to Kokybė: %(municipality)s") % {
-            "municipality": invitation.municipality.display_name
-        }
+        subject = _("Invitation to Kokybė: %(municipality)s") % {"municipality": invitation.municipality.display_name}
         body = render_to_string(
             "tenancy/email/invitation.txt",
             {"invitation": invitation, "link": link, "valid_days": INVITATION_VALID_FOR.days},
         )
     transaction.on_commit(lambda: email_send.enqueue(to=invitation.email, subject=subject, body=body))
-
-

@@ -11,9 +11,7 @@ manage = [
     path("institutions/<slug:institution>/units/<int:unit>/edit/", views.unit_edit, name="unit_edit"),
     path("people/", views.people, name="people"),
     path("people/<int:user>/", views.person, name="person"),
-    path(
-        "people/<int:user>/roles/<int:membership>/withdraw/", views.membership_revoke, name="membership_revoke"
-    ),
+    path("people/<int:user>/roles/<int:membership>/withdraw/", views.membership_revoke, name="membership_revoke"),
     path("invitations/new/", views.invitation_create, name="invitation_create"),
     path("invitations/<int:invitation>/resend/", views.invitation_resend, name="invitation_resend"),
     path("invitations/<int:invitation>/withdraw/", views.invitation_revoke, name="invitation_revoke"),

@@ -68,7 +68,7 @@ def institution_create(request: HttpRequest, municipality: str) -> HttpResponse:
 
         def create() -> str:
             created = services.institution_create(
-                actor=request.user, municipality=access.municipality, **form.cleaned_data
+                actor=access.user, municipality=access.municipality, **form.cleaned_data
             )
             messages.success(request, _("Institution created."))
             return reverse("tenancy:institution", args=[municipality, created.slug])
@@ -86,7 +86,7 @@ def institution_edit(request: HttpRequest, municipality: str, institution: str) 
     form = InstitutionForm(request.POST or None, instance=found)
     if request.method == "POST" and form.is_valid():
         try:
-            services.institution_update(actor=request.user, institution=found, **form.cleaned_data)
+            services.institution_update(actor=access.user, institution=found, **form.cleaned_data)
         except ServiceError as error:
             add_service_error(form, error)
         else:
@@ -102,7 +102,7 @@ def unit_create(request: HttpRequest, municipality: str, institution: str) -> Ht
     if request.method == "POST" and form.is_valid():
 
         def create() -> str:
-            services.unit_create(actor=request.user, institution=found, **form.cleaned_data)
+            services.unit_create(actor=access.user, institution=found, **form.cleaned_data)
             messages.success(request, _("Unit created."))
             return reverse("tenancy:institution", args=[municipality, found.slug])
 
@@ -122,7 +122,7 @@ def unit_edit(request: HttpRequest, municipality: str, institution: str, unit: i
     form = UnitForm(request.POST or None, instance=unit_found)
     if request.method == "POST" and form.is_valid():
         try:
-            services.unit_update(actor=request.user, unit=unit_found, **form.cleaned_data)
+            services.unit_update(actor=access.user, unit=unit_found, **form.cleaned_data)
         except ServiceError as error:
             add_service_error(form, error)
         else:
@@ -151,7 +151,7 @@ def person(request: HttpRequest, municipality: str, user: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_grant(
-                actor=request.user,
+                actor=access.user,
                 user=member,
                 municipality=access.municipality,
                 role=form.cleaned_data["role"],
@@ -168,11 +168,12 @@ def person(request: HttpRequest, municipality: str, user: int) -> HttpResponse:
 @require_POST
 @capability_required(C.MANAGE_MEMBERSHIPS)
 def membership_revoke(request: HttpRequest, municipality: str, user: int, membership: int) -> HttpResponse:
+    access = access_of(request)
     found = Membership.objects.filter(pk=membership, user_id=user).first()
     if found is None:
         raise Http404
     try:
-        services.membership_revoke(actor=request.user, membership=found)
+        services.membership_revoke(actor=access.user, membership=found)
     except ServiceError as error:
         messages.error(request, error.message)
     else:
@@ -188,7 +189,7 @@ def invitation_create(request: HttpRequest, municipality: str) -> HttpResponse:
 
         def invite() -> str:
             services.invitation_create(
-                actor=request.user,
+                actor=access.user,
                 municipality=access.municipality,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
@@ -208,9 +209,10 @@ def invitation_create(request: HttpRequest, municipality: str) -> HttpResponse:
 @require_POST
 @capability_required(C.MANAGE_MEMBERSHIPS)
 def invitation_resend(request: HttpRequest, municipality: str, invitation: int) -> HttpResponse:
+    access = access_of(request)
     found = _invitation(invitation)
     try:
-        services.invitation_resend(actor=request.user, invitation=found, base_url=request.build_absolute_uri("/"))
+        services.invitation_resend(actor=access.user, invitation=found, base_url=request.build_absolute_uri("/"))
     except ServiceError as error:
         messages.error(request, error.message)
     else:
@@ -221,9 +223,10 @@ def invitation_resend(request: HttpRequest, municipality: str, invitation: int) 
 @require_POST
 @capability_required(C.MANAGE_MEMBERSHIPS)
 def invitation_revoke(request: HttpRequest, municipality: str, invitation: int) -> HttpResponse:
+    access = access_of(request)
     found = _invitation(invitation)
     try:
-        services.invitation_revoke(actor=request.user, invitation=found)
+        services.invitation_revoke(actor=access.user, invitation=found)
     except ServiceError as error:
         messages.error(request, error.message)
     else:

@@ -5,7 +5,6 @@ from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django_scopes import scope
 
 from kokybe.accounts.models import User
 from kokybe.core.errors import ServiceError
@@ -25,14 +24,15 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     if isinstance(user, User):
         if request.method == "POST":
             try:
-                with scope(municipality=invitation.municipality_id):
-                    services.invitation_accept(invitation=invitation, user=user)
+                services.invitation_accept(invitation=invitation, user=user)
             except ServiceError as error:
                 messages.error(request, error.message)
             else:
-                messages.success(request, _("Welcome. You have joined %(municipality)s.") % {
-                    "municipality": invitation.municipality.display_name
-                })
+                messages.success(
+                    request,
+                    _("Welcome. You have joined %(municipality)s.")
+                    % {"municipality": invitation.municipality.display_name},
+                )
                 return redirect("tenancy:home", municipality=invitation.municipality.slug)
         context["wrong_account"] = user.email.lower() != invitation.email
         return render(request, "tenancy/invitation_accept.html", context)
@@ -42,13 +42,12 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     form = RegistrationForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
         try:
-            with scope(municipality=invitation.municipality_id):
-                new_user, _membership = services.user_register_by_invitation(
-                    invitation=invitation,
-                    first_name=form.cleaned_data["first_name"],
-                    last_name=form.cleaned_data["last_name"],
-                    password=form.cleaned_data["password1"],
-                )
+            new_user, _membership = services.user_register_by_invitation(
+                invitation=invitation,
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                password=form.cleaned_data["password1"],
+            )
         except ServiceError as error:
             add_service_error(form, error)
         else:

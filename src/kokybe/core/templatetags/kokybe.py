@@ -58,7 +58,7 @@ def govuk_widget(bound_field: BoundField, extra_class: str = "") -> str:
         described.append(f"{bound_field.auto_id}_hint")
     if bound_field.errors:
         described.append(f"{bound_field.auto_id}_error")
-    attrs = {"class": f"{css} {extra_class}".strip()}
+    attrs: dict[str, str | bool] = {"class": f"{css} {extra_class}".strip()}
     if described:
         attrs["aria-describedby"] = " ".join(described)
     return bound_field.as_widget(attrs=attrs)

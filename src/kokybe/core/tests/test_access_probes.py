@@ -16,8 +16,8 @@ from django_scopes import scopes_disabled
 
 from conftest import World
 from kokybe.core.tests.urlwalk import routes
-from kokybe.tenancy.permissions import Capability, capabilities_of
 from kokybe.tenancy.models import Invitation
+from kokybe.tenancy.permissions import Capability, capabilities_of
 
 C = Capability
 
@@ -111,7 +111,8 @@ def test_members_get_exactly_what_their_role_allows(world: World, route: Any, pe
     institution_bound = "institution" in route.kwargs
     covers = any(m.institution_id in (None, world.a1.pk) for m in memberships)
     allowed = any(
-        rule.capability in capabilities_of(m.role) and (not institution_bound or m.institution_id in (None, world.a1.pk))
+        rule.capability in capabilities_of(m.role)
+        and (not institution_bound or m.institution_id in (None, world.a1.pk))
         for m in memberships
     )
     url = reverse(route.name, kwargs=sample_kwargs(world, route.kwargs, world.a.slug))

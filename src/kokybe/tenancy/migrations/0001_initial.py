@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,108 +14,268 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='official name')),
-                ('name_lt', models.CharField(blank=True, max_length=200, verbose_name='name in Lithuanian')),
-                ('name_lv', models.CharField(blank=True, max_length=200, verbose_name='name in Latvian')),
-                ('name_en', models.CharField(blank=True, max_length=200, verbose_name='name in English')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='address name')),
-                ('country', models.CharField(choices=[('LT', 'Lithuania'), ('LV', 'Latvia')], max_length=2, verbose_name='country')),
-                ('language', models.CharField(choices=[('lt', 'Lietuvių'), ('lv', 'Latviešu'), ('en', 'English')], default='lt', max_length=8, verbose_name='main language')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="official name")),
+                ("name_lt", models.CharField(blank=True, max_length=200, verbose_name="name in Lithuanian")),
+                ("name_lv", models.CharField(blank=True, max_length=200, verbose_name="name in Latvian")),
+                ("name_en", models.CharField(blank=True, max_length=200, verbose_name="name in English")),
+                ("slug", models.SlugField(max_length=60, unique=True, verbose_name="address name")),
+                (
+                    "country",
+                    models.CharField(
+                        choices=[("LT", "Lithuania"), ("LV", "Latvia")], max_length=2, verbose_name="country"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("lt", "Lietuvių"), ("lv", "Latviešu"), ("en", "English")],
+                        default="lt",
+                        max_length=8,
+                        verbose_name="main language",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'municipality',
-                'verbose_name_plural': 'municipalities',
-                'ordering': ['name'],
+                "verbose_name": "municipality",
+                "verbose_name_plural": "municipalities",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Institution',
+            name="Institution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='official name')),
-                ('name_lt', models.CharField(blank=True, max_length=200, verbose_name='name in Lithuanian')),
-                ('name_lv', models.CharField(blank=True, max_length=200, verbose_name='name in Latvian')),
-                ('name_en', models.CharField(blank=True, max_length=200, verbose_name='name in English')),
-                ('slug', models.SlugField(max_length=60, verbose_name='address name')),
-                ('kind', models.CharField(choices=[('social_support_department', 'Municipal social support department'), ('social_services_centre', 'Social services centre'), ('care_home', 'Care home'), ('child_care_home', 'Child care home'), ('night_shelter', 'Night shelter'), ('family_centre', 'Family and child welfare centre'), ('disability_day_centre', 'Day centre for people with disabilities'), ('other', 'Other')], max_length=40, verbose_name='kind')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='institutions', to='tenancy.municipality', verbose_name='municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="official name")),
+                ("name_lt", models.CharField(blank=True, max_length=200, verbose_name="name in Lithuanian")),
+                ("name_lv", models.CharField(blank=True, max_length=200, verbose_name="name in Latvian")),
+                ("name_en", models.CharField(blank=True, max_length=200, verbose_name="name in English")),
+                ("slug", models.SlugField(max_length=60, verbose_name="address name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("social_support_department", "Municipal social support department"),
+                            ("social_services_centre", "Social services centre"),
+                            ("care_home", "Care home"),
+                            ("child_care_home", "Child care home"),
+                            ("night_shelter", "Night shelter"),
+                            ("family_centre", "Family and child welfare centre"),
+                            ("disability_day_centre", "Day centre for people with disabilities"),
+                            ("other", "Other"),
+                        ],
+                        max_length=40,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="institutions",
+                        to="tenancy.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'institution',
-                'verbose_name_plural': 'institutions',
-                'ordering': ['name'],
+                "verbose_name": "institution",
+                "verbose_name_plural": "institutions",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='official name')),
-                ('name_lt', models.CharField(blank=True, max_length=200, verbose_name='name in Lithuanian')),
-                ('name_lv', models.CharField(blank=True, max_length=200, verbose_name='name in Latvian')),
-                ('name_en', models.CharField(blank=True, max_length=200, verbose_name='name in English')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('institution', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='units', to='tenancy.institution', verbose_name='institution')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenancy.municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="official name")),
+                ("name_lt", models.CharField(blank=True, max_length=200, verbose_name="name in Lithuanian")),
+                ("name_lv", models.CharField(blank=True, max_length=200, verbose_name="name in Latvian")),
+                ("name_en", models.CharField(blank=True, max_length=200, verbose_name="name in English")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "institution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="tenancy.institution",
+                        verbose_name="institution",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="tenancy.municipality"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unit',
-                'verbose_name_plural': 'units',
-                'ordering': ['name'],
+                "verbose_name": "unit",
+                "verbose_name_plural": "units",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('municipal_coordinator', 'Municipal coordinator'), ('director', 'Director'), ('quality_coordinator', 'Quality coordinator'), ('social_worker', 'Social worker'), ('consultant', 'Consultant (front desk, phone line)'), ('staff_member', 'Staff member'), ('auditor', 'Auditor (read-only)')], max_length=40, verbose_name='role')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('institution', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='tenancy.institution')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenancy.municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("municipal_coordinator", "Municipal coordinator"),
+                            ("director", "Director"),
+                            ("quality_coordinator", "Quality coordinator"),
+                            ("social_worker", "Social worker"),
+                            ("consultant", "Consultant (front desk, phone line)"),
+                            ("staff_member", "Staff member"),
+                            ("auditor", "Auditor (read-only)"),
+                        ],
+                        max_length=40,
+                        verbose_name="role",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "institution",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="tenancy.institution",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="tenancy.municipality"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membership',
-                'verbose_name_plural': 'memberships',
-                'constraints': [models.UniqueConstraint(condition=models.Q(('institution__isnull', True)), fields=('user', 'municipality', 'role'), name='membership_municipality_role_unique'), models.UniqueConstraint(condition=models.Q(('institution__isnull', False)), fields=('user', 'institution', 'role'), name='membership_institution_role_unique'), models.CheckConstraint(condition=models.Q(models.Q(('role', 'municipal_coordinator'), _negated=True), ('institution__isnull', True), _connector='OR'), name='membership_coordinator_municipality_wide')],
+                "verbose_name": "membership",
+                "verbose_name_plural": "memberships",
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("institution__isnull", True)),
+                        fields=("user", "municipality", "role"),
+                        name="membership_municipality_role_unique",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("institution__isnull", False)),
+                        fields=("user", "institution", "role"),
+                        name="membership_institution_role_unique",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("role", "municipal_coordinator"), _negated=True),
+                            ("institution__isnull", True),
+                            _connector="OR",
+                        ),
+                        name="membership_coordinator_municipality_wide",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
-                ('role', models.CharField(choices=[('municipal_coordinator', 'Municipal coordinator'), ('director', 'Director'), ('quality_coordinator', 'Quality coordinator'), ('social_worker', 'Social worker'), ('consultant', 'Consultant (front desk, phone line)'), ('staff_member', 'Staff member'), ('auditor', 'Auditor (read-only)')], max_length=40, verbose_name='role')),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField()),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('institution', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenancy.institution')),
-                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenancy.municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail address")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("municipal_coordinator", "Municipal coordinator"),
+                            ("director", "Director"),
+                            ("quality_coordinator", "Quality coordinator"),
+                            ("social_worker", "Social worker"),
+                            ("consultant", "Consultant (front desk, phone line)"),
+                            ("staff_member", "Staff member"),
+                            ("auditor", "Auditor (read-only)"),
+                        ],
+                        max_length=40,
+                        verbose_name="role",
+                    ),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField()),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "institution",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenancy.institution",
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="tenancy.municipality"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'invitation',
-                'verbose_name_plural': 'invitations',
-                'ordering': ['-created_at'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('role', 'municipal_coordinator'), _negated=True), ('institution__isnull', True), _connector='OR'), name='invitation_coordinator_municipality_wide')],
+                "verbose_name": "invitation",
+                "verbose_name_plural": "invitations",
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("role", "municipal_coordinator"), _negated=True),
+                            ("institution__isnull", True),
+                            _connector="OR",
+                        ),
+                        name="invitation_coordinator_municipality_wide",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='institution',
-            constraint=models.UniqueConstraint(fields=('municipality', 'slug'), name='institution_slug_unique'),
+            model_name="institution",
+            constraint=models.UniqueConstraint(fields=("municipality", "slug"), name="institution_slug_unique"),
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.UniqueConstraint(fields=('institution', 'name'), name='unit_name_unique'),
+            model_name="unit",
+            constraint=models.UniqueConstraint(fields=("institution", "name"), name="unit_name_unique"),
         ),
     ]

@@ -1,0 +1,93 @@
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.test import Client, RequestFactory
+from django.urls import reverse
+
+from conftest import World
+from kokybe.core.logging import PersonalDataExceptionFilter, StripQueryStringFilter
+
+ROOT = Path(__file__).resolve().parents[4]
+
+
+def test_every_response_carries_the_security_headers(world: World) -> None:
+    for client, path in [
+        (Client(), reverse("account_login")),
+        (world.client_for(world.coordinator), reverse("tenancy:home", kwargs={"municipality": "alpha"})),
+        (Client(), "/no-such-page/"),
+    ]:
+        response = client.get(path)
+        csp = response["Content-Security-Policy"]
+        assert "unsafe-inline" not in csp
+        assert "unsafe-eval" not in csp
+        assert "frame-ancestors 'none'" in csp
+        assert "script-src 'self'" in csp
+        assert "style-src 'self'" in csp
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "same-origin"
+        assert response["X-Frame-Options"] == "DENY"
+
+
+def test_pages_have_no_inline_scripts_or_styles(world: World) -> None:
+    page = world.client_for(world.coordinator).get(reverse("tenancy:home", kwargs={"municipality": "alpha"}))
+    html = page.content.decode()
+    assert "<style" not in html
+    assert " style=" not in html
+    for chunk in html.split("<script")[1:]:
+        assert chunk.split(">", 1)[0].strip().count("src=") == 1
+
+
+def test_a_post_without_the_csrf_token_is_refused(world: World) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.coordinator)
+    response = client.post(
+        reverse("tenancy:institution_create", kwargs={"municipality": "alpha"}), {"name": "X", "kind": "other"}
+    )
+    assert response.status_code == 403
+
+
+def test_check_deploy_with_production_settings_prints_no_warnings() -> None:
+    env = {
+        **os.environ,
+        "KOKYBE_ENV": "production",
+        "SECRET_KEY": "k3y-" + "a1b2c3d4e5" * 6,
+        "DATABASE_URL": "postgres://kokybe@localhost/kokybe",
+        "ALLOWED_HOSTS": "kokybe.example",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_logged_request_lines_lose_their_query_strings() -> None:
+    record = logging.LogRecord(
+        "django.server", logging.INFO, __file__, 1, '"GET %s HTTP/1.1" 200', ("/m/a/clients/?q=Žemaitienė",), None
+    )
+    StripQueryStringFilter().filter(record)
+    assert "Žemaitienė" not in record.getMessage()
+    assert "/m/a/clients/" in record.getMessage()
+
+
+def test_error_reports_drop_submitted_values() -> None:
+    request = RequestFactory().post("/", {"personal_code": "38001010000"})
+    cleaned = PersonalDataExceptionFilter().get_post_parameters(request)
+    assert "38001010000" not in str(cleaned)
+
+
+def test_error_pages_share_the_shell(world: World) -> None:
+    not_found = Client().get("/no-such-page/")
+    assert not_found.status_code == 404
+    assert b"govuk-skip-link" in not_found.content
+    denied = world.client_for(world.staff).get(reverse("tenancy:people", kwargs={"municipality": "alpha"}))
+    assert denied.status_code == 403
+    assert b"govuk-skip-link" in denied.content

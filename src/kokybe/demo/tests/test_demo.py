@@ -1,0 +1,48 @@
+import time
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+from django_scopes import scopes_disabled
+
+from kokybe.accounts.models import User
+from kokybe.audit.models import AuditEvent
+from kokybe.demo import data
+from kokybe.demo.loader import accounts_table
+from kokybe.tenancy.models import Institution, Membership, Municipality, Unit
+from kokybe.tenancy.permissions import Role
+
+README = Path(__file__).resolve().parents[4] / "README.md"
+
+
+@pytest.mark.django_db
+def test_the_demo_loads_fast_and_a_second_run_changes_nothing() -> None:
+    started = time.monotonic()
+    call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert time.monotonic() - started < 10
+    with scopes_disabled():
+        counts = [m.objects.count() for m in (Municipality, Institution, Unit, Membership, User, AuditEvent)]
+        call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        assert [m.objects.count() for m in (Municipality, Institution, Unit, Membership, User, AuditEvent)] == counts
+        klaipeda = Municipality.objects.get(slug="klaipeda")
+        assert Institution.objects.filter(municipality=klaipeda).count() == 8
+        assert Institution.objects.filter(municipality__slug="kuldiga").count() == 4
+        roles = set(
+            Membership.objects.filter(
+                municipality=klaipeda, user__email__in=[a.email for a in data.ACCOUNTS]
+            ).values_list("role", flat=True)
+        )
+    assert roles == set(Role)
+
+
+@pytest.mark.django_db
+def test_every_demo_account_signs_in_with_the_readme_password() -> None:
+    call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    for account in data.ACCOUNTS:
+        assert User.objects.get(email=account.email).check_password(data.DEMO_PASSWORD)
+
+
+def test_the_readme_lists_the_same_accounts_as_the_demo() -> None:
+    with translation.override("en"):
+        assert accounts_table() in README.read_text()
