@@ -1,7 +1,12 @@
-"""Readable names for audit actions and object types. Each app adds the actions it records."""
+"""Readable names for audit actions, object types and coded values. Each app adds its own."""
+
+from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from kokybe.tenancy.models import Country, InstitutionKind
+from kokybe.tenancy.permissions import Role
 
 ACTION_LABELS: dict[str, Promise] = {
     "municipality.create": _("Municipality created"),
@@ -28,6 +33,26 @@ OBJECT_TYPE_LABELS: dict[str, Promise] = {
     "tenancy.invitation": _("Invitation"),
     "accounts.user": _("User"),
 }
+
+
+# Coded values shown by their names; each app adds the choices its audited fields use.
+VALUE_LABELS: dict[str, Promise] = {
+    **dict(Role.choices),
+    **dict(InstitutionKind.choices),
+    **dict(Country.choices),
+}
+
+
+def value_label(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, dict) and "label" in value:
+        return str(value["label"])
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, str) and value in VALUE_LABELS:
+        return str(VALUE_LABELS[value])
+    return str(value)
 
 
 def action_label(action: str) -> str:

@@ -15,8 +15,19 @@ from kokybe.audit.models import AuditEvent, EventKind
 
 
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
-    """The JSON-safe values of `fields` (foreign keys by id), to compare before and after a change."""
-    return {name: _json_safe(getattr(instance, _attname(instance, name))) for name in fields}
+    """The JSON-safe values of `fields`, to compare before and after a change.
+
+    A foreign key is kept as {"id": ..., "label": ...}, so the trail stays readable after renames.
+    """
+    values: dict[str, Any] = {}
+    for name in fields:
+        field = instance._meta.get_field(name)
+        if isinstance(field, models.ForeignKey):
+            related = getattr(instance, name)
+            values[name] = None if related is None else {"id": related.pk, "label": str(related)[:200]}
+        else:
+            values[name] = _json_safe(getattr(instance, name))
+    return values
 
 
 def changes_between(
@@ -110,11 +121,6 @@ def _record(
     # Saved through the model, not the scoped manager: recording needs no tenant scope.
     event.save(force_insert=True)
     return event
-
-
-def _attname(instance: models.Model, name: str) -> str:
-    field = instance._meta.get_field(name)
-    return str(getattr(field, "attname", name))
 
 
 def _json_safe(value: Any) -> Any:

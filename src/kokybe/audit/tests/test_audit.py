@@ -124,3 +124,14 @@ def test_an_invalid_date_range_is_explained_next_to_the_field(world: World) -> N
     response = client.get(url, {"date_from": "2026-05-02", "date_to": "2026-05-01"})
     assert response.status_code == 200
     assert b'id="id_date_to_error"' in response.content
+
+
+def test_related_objects_are_recorded_with_a_readable_label(world: World) -> None:
+    with scope(municipality=world.a.pk):
+        membership = services.membership_grant(
+            actor=world.coordinator, user=world.staff, municipality=world.a, role="consultant", institution=world.a2
+        )
+        event = AuditEvent.objects.get(action="membership.grant", object_id=str(membership.pk))
+    assert event.changes["institution"]["to"] == {"id": world.a2.pk, "label": "A2 globos namai"}
+    page = world.client_for(world.coordinator).get(reverse("audit:search", kwargs={"municipality": "alpha"}))
+    assert "A2 globos namai" in page.content.decode()

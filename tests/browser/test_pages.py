@@ -1,0 +1,97 @@
+"""Every demo role signs in and visits every page reachable from its navigation; axe-core on each."""
+
+import re
+from typing import Any
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from kokybe.demo.data import ACCOUNTS, DEMO_PASSWORD
+from tests.browser.conftest import axe_violations, sign_in
+
+EMAILS = sorted({account.email for account in ACCOUNTS})
+SKIP = re.compile(r"/accounts/(logout|email|password/reset|reauthenticate)|/2fa/(totp/deactivate|recovery-codes/generate|webauthn)")
+PAGE_LIMIT = 60
+
+
+def reachable_links(page: Any, server: str) -> list[str]:
+    hrefs = page.eval_on_selector_all(
+        "nav a[href], main a[href], header a[href]", "links => links.map(a => a.getAttribute('href'))"
+    )
+    found = []
+    for href in hrefs:
+        url = urljoin(page.url, href)
+        parsed = urlparse(url)
+        if url.startswith(server) and not SKIP.search(parsed.path) and not parsed.fragment:
+            found.append(url)
+    return found
+
+
+@pytest.mark.parametrize("email", EMAILS)
+def test_every_reachable_page_passes_axe(page: Any, server: str, email: str) -> None:
+    sign_in(page, server, email, DEMO_PASSWORD)
+    assert "/accounts/login" not in page.url, f"{email} could not sign in"
+    queue, seen, problems = [page.url], set(), []
+    while queue and len(seen) < PAGE_LIMIT:
+        url = queue.pop(0)
+        key = url.split("#")[0]
+        if key in seen:
+            continue
+        seen.add(key)
+        response = page.goto(url)
+        assert response is not None
+        assert response.status < 400, f"{url} answered {response.status}"
+        problems += axe_violations(page)
+        queue += [link for link in reachable_links(page, server) if link.split("#")[0] not in seen]
+    assert len(seen) >= 3, seen
+    assert not problems, "\n".join(problems)
+    assert not page.csp_errors, page.csp_errors
+
+
+def test_public_and_error_pages_pass_axe(page: Any, server: str) -> None:
+    problems = []
+    for path in ["/accounts/login/", "/accounts/password/reset/", "/no-such-page/", "/invitations/not-a-token/"]:
+        page.goto(server + path)
+        problems += axe_violations(page)
+    sign_in(page, server, "darbuotojas@klaipeda.example", DEMO_PASSWORD)
+    response = page.goto(server + "/m/klaipeda/manage/people/")
+    assert response is not None and response.status == 403
+    problems += axe_violations(page)
+    assert not problems, "\n".join(problems)
+
+
+def test_forms_with_errors_pass_axe_and_keep_what_was_typed(page: Any, server: str) -> None:
+    sign_in(page, server, "koordinatorius@klaipeda.example", DEMO_PASSWORD)
+    page.goto(server + "/m/klaipeda/manage/invitations/new/")
+    page.fill("input[name=email]", "ne-adresas")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert page.input_value("input[name=email]") == "ne-adresas"
+    assert page.locator("#id_email_error").is_visible()
+    assert not axe_violations(page)
+    page.goto(server + "/accounts/login/")
+
+
+@pytest.mark.parametrize("language", ["lt", "lv", "en"])
+def test_each_language_passes_axe_and_declares_itself(page: Any, server: str, language: str) -> None:
+    sign_in(page, server, "koordinatorius@klaipeda.example", DEMO_PASSWORD)
+    page.goto(server + "/m/klaipeda/")
+    current = page.get_attribute("html", "lang")
+    if current != language:
+        page.locator(f"button[name=language][value={language}]").click()
+        page.wait_for_load_state()
+    assert page.get_attribute("html", "lang") == language
+    assert not axe_violations(page)
+
+
+def test_axe_really_reports_violations(page: Any, server: str) -> None:
+    """The check above is only worth something if axe-core does find a broken page."""
+    page.goto(server + "/accounts/login/")
+    page.evaluate("document.documentElement.removeAttribute('lang'); document.querySelector('label').remove()")
+    found = axe_violations(page)
+    from tests.browser.conftest import REPORT
+
+    REPORT.violations[:] = [v for v in REPORT.violations if v not in found]
+    assert any("html-has-lang" in line for line in found)
+    assert any("label" in line for line in found)
