@@ -54,13 +54,23 @@ def main() -> None:
                 response = client.get(path)
             samples.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, (path, response.status_code)
-        print(f"GET {path:32} median {statistics.median(samples):5.1f} ms, p90 {sorted(samples)[26]:5.1f} ms, {len(queries)} queries")
+        median, p90 = statistics.median(samples), sorted(samples)[26]
+        print(f"GET {path:32} median {median:5.1f} ms, p90 {p90:5.1f} ms, {len(queries)} queries")
 
     deploy = run(
-        PYTHON, "manage.py", "check", "--deploy",
-        env={**os.environ, "KOKYBE_ENV": "production", "SECRET_KEY": "b" * 20 + "x7Q!" * 10,
-             "DATABASE_URL": "postgres://kokybe@localhost/kokybe", "ALLOWED_HOSTS": "kokybe.example", "DEBUG": "0",
-             "KOKYBE_DEMO_RELAX_MFA": ""},
+        PYTHON,
+        "manage.py",
+        "check",
+        "--deploy",
+        env={
+            **os.environ,
+            "KOKYBE_ENV": "production",
+            "SECRET_KEY": "b" * 20 + "x7Q!" * 10,
+            "DATABASE_URL": "postgres://kokybe@localhost/kokybe",
+            "ALLOWED_HOSTS": "kokybe.example",
+            "DEBUG": "0",
+            "KOKYBE_DEMO_RELAX_MFA": "",
+        },
     )
     warnings = deploy.stdout.count("WARNINGS") + deploy.stderr.count("?: (")
     print(f"check --deploy with production settings: {warnings} warnings ({deploy.stdout.strip().splitlines()[-1]})")

@@ -41,7 +41,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 if os.environ.get("KOKYBE_REQUIRE_BROWSER") == "1":
                     item.add_marker(pytest.mark.xfail(reason="Chromium missing", run=False, strict=True))
                 else:
-                    item.add_marker(pytest.mark.skip(reason=f"browser tests need {CHROMIUM} (apt-get install chromium)"))
+                    item.add_marker(
+                        pytest.mark.skip(reason=f"browser tests need {CHROMIUM} (apt-get install chromium)")
+                    )
 
 
 @dataclass
@@ -56,8 +58,7 @@ REPORT = AxeReport()
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if REPORT.pages:
         terminalreporter.write_line(
-            f"axe-core (WCAG 2.1 A/AA): {len(REPORT.pages)} distinct pages checked, "
-            f"{len(REPORT.violations)} violations"
+            f"axe-core (WCAG 2.1 A/AA): {len(REPORT.pages)} distinct pages checked, {len(REPORT.violations)} violations"
         )
 
 
@@ -123,9 +124,11 @@ def page(browser: Any) -> Iterator[Any]:
     page.csp_errors = []  # type: ignore[attr-defined]
     page.on(
         "console",
-        lambda message: page.csp_errors.append(message.text)  # type: ignore[attr-defined]
-        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text
-        else None,
+        lambda message: (
+            page.csp_errors.append(message.text)  # type: ignore[attr-defined]
+            if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text
+            else None
+        ),
     )
     yield page
     context.close()

@@ -10,7 +10,9 @@ from kokybe.demo.data import ACCOUNTS, DEMO_PASSWORD
 from tests.browser.conftest import axe_violations, sign_in
 
 EMAILS = sorted({account.email for account in ACCOUNTS})
-SKIP = re.compile(r"/accounts/(logout|email|password/reset|reauthenticate)|/2fa/(totp/deactivate|recovery-codes/generate|webauthn)")
+SKIP = re.compile(
+    r"/accounts/(logout|email|password/reset|reauthenticate)|/2fa/(totp/deactivate|recovery-codes/generate|webauthn)"
+)
 PAGE_LIMIT = 60
 
 
@@ -55,7 +57,8 @@ def test_public_and_error_pages_pass_axe(page: Any, server: str) -> None:
         problems += axe_violations(page)
     sign_in(page, server, "darbuotojas@klaipeda.example", DEMO_PASSWORD)
     response = page.goto(server + "/m/klaipeda/manage/people/")
-    assert response is not None and response.status == 403
+    assert response is not None
+    assert response.status == 403
     problems += axe_violations(page)
     assert not problems, "\n".join(problems)
 
