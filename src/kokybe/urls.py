@@ -1,4 +1,8 @@
-from django.urls import include, path
+from typing import Any
+
+from allauth import urls as allauth_urls
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, include, path
 
 from kokybe.core import views as core_views
 from kokybe.tenancy.views_invitation import invitation_accept
@@ -8,9 +12,21 @@ handler403 = "kokybe.core.views.error_403"
 handler404 = "kokybe.core.views.error_404"
 handler500 = "kokybe.core.views.error_500"
 
+
+def atomic(patterns: list[Any]) -> list[Any]:
+    """Run each view of a third-party URL list in one transaction, so the audit record of its
+    writes (accounts.audit_hooks) commits or rolls back with them."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            atomic(pattern.url_patterns)
+        elif isinstance(pattern, URLPattern):
+            pattern.callback = transaction.atomic(pattern.callback)
+    return patterns
+
+
 urlpatterns = [
     path("", core_views.root, name="home"),
-    path("accounts/", include("allauth.urls")),
+    path("accounts/", include(atomic(allauth_urls.urlpatterns))),
     path("i18n/language/", core_views.language_set, name="language_set"),
     path("invitations/<str:token>/", invitation_accept, name="invitation_accept"),
     path("m/<slug:municipality>/", include("kokybe.tenancy.urls")),

@@ -22,6 +22,9 @@ ACTION_LABELS: dict[str, Promise] = {
     "invitation.accept": _("Invitation accepted"),
     "user.register": _("Account created"),
     "user.language": _("Language changed"),
+    "user.password": _("Password set"),
+    "mfa.add": _("Second factor added"),
+    "mfa.remove": _("Second factor removed"),
     "personal_data.view": _("Personal data viewed"),
 }
 
@@ -32,11 +35,15 @@ OBJECT_TYPE_LABELS: dict[str, Promise] = {
     "tenancy.membership": _("Role"),
     "tenancy.invitation": _("Invitation"),
     "accounts.user": _("User"),
+    "mfa.authenticator": _("Second factor"),
 }
 
 
 # Coded values shown by their names; each app adds the choices its audited fields use.
 VALUE_LABELS: dict[str, Promise] = {
+    "totp": _("authenticator app"),
+    "recovery_codes": _("recovery codes"),
+    "webauthn": _("security key"),
     **dict(Role.choices),
     **dict(InstitutionKind.choices),
     **dict(Country.choices),

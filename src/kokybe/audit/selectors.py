@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from kokybe.audit.models import AuditEvent
-from kokybe.tenancy.models import Municipality
+from kokybe.tenancy.models import Membership, Municipality
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,13 @@ class AuditFilter:
 
 
 def audit_events_search(municipality: Municipality, criteria: AuditFilter) -> QuerySet[AuditEvent]:
-    events = AuditEvent.objects.filter(municipality=municipality).select_related("actor", "institution")
+    """The municipality's events, and the account events (password, second factor, language) of its members."""
+    members = Membership.objects.filter(municipality=municipality).values("user_id")
+    events = (
+        AuditEvent.objects.with_scopes_disabled()
+        .filter(Q(municipality=municipality) | Q(municipality__isnull=True, actor_id__in=members))
+        .select_related("actor", "institution")
+    )
     if criteria.person:
         term = criteria.person.strip()
         events = events.filter(

@@ -73,6 +73,11 @@ def municipalities_of(user: User) -> QuerySet[Municipality]:
     return Municipality.objects.filter(pk__in=ids).order_by("name")
 
 
+def municipality_count(user: User) -> int:
+    with scopes_disabled():
+        return Membership.objects.filter(user=user).values("municipality").distinct().count()
+
+
 def organisation_counts(municipality: Municipality) -> dict[str, int]:
     return {
         "institutions": Institution.objects.filter(municipality=municipality, is_active=True).count(),

@@ -179,3 +179,26 @@ def test_signup_is_closed_people_join_by_invitation(db: None) -> None:
     )
     assert not User.objects.filter(email="x@example.org").exists()
     assert response.status_code == 200
+
+
+def test_password_and_second_factor_changes_are_audited(person: User) -> None:
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.db import transaction
+
+    from kokybe.audit.models import AuditEvent
+
+    client = Client()
+    client.force_login(person)
+    client.post(
+        reverse("account_change_password"),
+        {"oldpassword": PASSWORD, "password1": "kitas-ilgas-slaptazodis", "password2": "kitas-ilgas-slaptazodis"},
+    )
+    person.refresh_from_db()
+    assert person.check_password("kitas-ilgas-slaptazodis")
+    with transaction.atomic():
+        authenticator = TOTP.activate(person, generate_totp_secret()).instance
+    with transaction.atomic():
+        authenticator.delete()
+    with scopes_disabled():
+        actions = list(AuditEvent.objects.filter(actor=person).order_by("id").values_list("action", flat=True))
+    assert actions == ["user.password", "mfa.add", "mfa.remove"]

@@ -81,12 +81,13 @@ def test_search_filters_by_person_action_object_and_date(world: World) -> None:
         )
         event = by_action.get()
         day = event.occurred_at.date()
-        today = audit_events_search(world.a, AuditFilter(date_from=day, date_to=day))
-        tomorrow = audit_events_search(world.a, AuditFilter(date_from=day + day.resolution))
-        assert by_person.count() == 2
+        today = audit_events_search(world.a, AuditFilter(action="unit.create", date_from=day, date_to=day))
+        tomorrow = audit_events_search(world.a, AuditFilter(action="unit.create", date_from=day + day.resolution))
+        # The coordinator's own account event (second factor set up) shows with the municipality's.
+        assert set(by_person.values_list("action", flat=True)) == {"institution.create", "unit.create", "mfa.add"}
         assert event.object_label == "Budėjimo grupė"
         assert by_object.count() == 1
-        assert today.count() == 2
+        assert today.count() == 1
         assert tomorrow.count() == 0
 
 
@@ -103,7 +104,7 @@ def test_audit_page_queries_do_not_grow_with_events(world: World, django_assert_
     with scope(municipality=world.a.pk):
         for number in range(30):
             services.unit_create(actor=world.coordinator, institution=world.a1, name=f"Skyrius {number}")
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         response = client.get(url, {"action": "unit.create"})
     assert response.status_code == 200
     assert response.content.count(b'<tr class="govuk-table__row">') == 31

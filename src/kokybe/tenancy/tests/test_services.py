@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_scopes import scope, scopes_disabled
 
 from conftest import World
@@ -144,5 +144,5 @@ def test_an_expired_or_withdrawn_invitation_cannot_be_accepted(world: World) -> 
 def test_an_invitation_is_for_its_own_address_only(world: World) -> None:
     with scopes_disabled():
         invitation = Invitation.objects.get(email="pending@example.org")
-    with pytest.raises(ServiceError, match="another e-mail"):
+    with translation.override("en"), pytest.raises(ServiceError, match="another e-mail"):
         services.invitation_accept(invitation=invitation, user=world.stranger)
