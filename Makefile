@@ -31,9 +31,17 @@ lint: $(INSTALLED)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+# uv into .tools/: through a virtual environment, or where Debian's Python lacks the venv
+# module, with pip --target. uv then builds .venv itself.
 $(UV):
-	$(PYTHON) -m venv .tools
-	.tools/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Kokybė needs Python 3.11 or newer; set PYTHON=/path/to/python3.11" >&2; exit 1; }
+	@if $(PYTHON) -m venv .tools >/dev/null 2>&1; then \
+		.tools/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); \
+	else \
+		rm -rf .tools && $(PYTHON) -m pip install --quiet --disable-pip-version-check --target .tools/lib uv==$(UV_VERSION) && \
+		mkdir -p .tools/bin && ln -sf ../lib/bin/uv .tools/bin/uv; \
+	fi
 
 $(INSTALLED): pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --python $(PYTHON)

@@ -5,7 +5,6 @@ from django.http import HttpRequest
 
 from kokybe.core.navigation import navigation_for
 from kokybe.tenancy.access import Access
-from kokybe.tenancy.permissions import Capability
 from kokybe.tenancy.selectors import municipality_count, switchable_institutions
 
 
@@ -20,6 +19,5 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "navigation": navigation_for(request, access),
         "switchable_institutions": switchable_institutions(access),
         "works_for_several_municipalities": access is not None and municipality_count(access.user) > 1,
-        "Capability": Capability,
         "shell_languages": settings.LANGUAGES,
     }

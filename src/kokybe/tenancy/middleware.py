@@ -21,15 +21,14 @@ class TenantMiddleware:
     Views under /m/<municipality>/ run inside a django-scopes scope for that municipality, so a
     query on a tenant-owned model that forgot its filter cannot reach another municipality; every
     other view runs with no scope at all, so such a query fails loudly. Members get
-    `request.access`; anyone else gets 404 (or the login page when not signed in), unless the
-    view is marked public with `tenant_public`.
+    `request.access`; anyone else gets 404 (or the login page when not signed in).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        slug, public = self._tenant_slug(request)
+        slug = self._tenant_slug(request)
         municipality = Municipality.objects.filter(slug=slug).first() if slug else None
         request.municipality = municipality  # type: ignore[attr-defined]
         language = choose_language(request, municipality)
@@ -37,12 +36,12 @@ class TenantMiddleware:
         request.LANGUAGE_CODE = language
         if slug and municipality is None:
             raise Http404
-        response = self._dispatch(request, municipality, public)
+        response = self._dispatch(request, municipality)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
         return response
 
-    def _dispatch(self, request: HttpRequest, municipality: Municipality | None, public: bool) -> HttpResponse:
+    def _dispatch(self, request: HttpRequest, municipality: Municipality | None) -> HttpResponse:
         if municipality is None:
             return self.get_response(request)
         with scope(municipality=municipality.pk):
@@ -50,15 +49,15 @@ class TenantMiddleware:
                 user=request.user, municipality=municipality, memberships=memberships_of(request.user, municipality)
             )
             request.access = access  # type: ignore[attr-defined]
-            if not public and not access.is_member:
+            if not access.is_member:
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
                 raise Http404
             return self.get_response(request)
 
-    def _tenant_slug(self, request: HttpRequest) -> tuple[str | None, bool]:
+    def _tenant_slug(self, request: HttpRequest) -> str | None:
         try:
             match = resolve(request.path_info)
         except Resolver404:
-            return None, False
-        return match.kwargs.get(MUNICIPALITY_KWARG), bool(getattr(match.func, "tenant_public", False))
+            return None
+        return match.kwargs.get(MUNICIPALITY_KWARG)

@@ -91,3 +91,20 @@ def test_error_pages_share_the_shell(world: World) -> None:
     denied = world.client_for(world.staff).get(reverse("tenancy:people", kwargs={"municipality": "alpha"}))
     assert denied.status_code == 403
     assert b"govuk-skip-link" in denied.content
+
+
+def test_the_server_error_page_renders_without_the_request_context(rf: RequestFactory) -> None:
+    from kokybe.core.views import error_500
+
+    response = error_500(rf.get("/"))
+    assert response.status_code == 500
+    assert b"govuk-skip-link" in response.content
+    assert b"kokybe-header__account" not in response.content
+
+
+def test_an_expired_form_explains_itself_instead_of_a_bare_403(world: World) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.coordinator)
+    response = client.post(reverse("language_set"), {"language": "en"})
+    assert response.status_code == 403
+    assert b'id="main-content"' in response.content

@@ -32,3 +32,14 @@ def test_municipality_create_refuses_bad_input_and_changes_nothing() -> None:
     with pytest.raises(CommandError):
         call_command("municipality_create", "x", "Y", country="LV", coordinator="c@d.example", base_url="https://k/")
     assert Municipality.objects.filter(slug="x").count() == 1
+
+
+@pytest.mark.django_db
+def test_createsuperuser_works_with_email_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kokybe.accounts.models import User
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "operatoriaus-slaptazodis")
+    call_command("createsuperuser", "--noinput", "--email", "operator@kokybe.example", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    operator = User.objects.get(email="operator@kokybe.example")
+    assert operator.is_superuser
+    assert operator.check_password("operatoriaus-slaptazodis")
