@@ -46,3 +46,13 @@ def test_every_demo_account_signs_in_with_the_readme_password() -> None:
 def test_the_readme_lists_the_same_accounts_as_the_demo() -> None:
     with translation.override("en"):
         assert accounts_table() in README.read_text()
+
+
+@pytest.mark.django_db
+def test_the_demo_refuses_to_load_into_production(settings) -> None:
+    from django.core.management import CommandError
+
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="production"):
+        call_command("demo")
+    assert not User.objects.exists()
