@@ -202,3 +202,16 @@ def test_password_and_second_factor_changes_are_audited(person: User) -> None:
     with scopes_disabled():
         actions = list(AuditEvent.objects.filter(actor=person).order_by("id").values_list("action", flat=True))
     assert actions == ["user.password", "mfa.add", "mfa.remove"]
+
+
+def test_someone_who_just_signed_in_sets_up_the_second_factor_without_retyping_the_password(world: World) -> None:
+    with scopes_disabled():
+        Authenticator.objects.filter(user=world.worker).delete()
+    world.worker.set_password(PASSWORD)
+    world.worker.save()
+    client = Client()
+    signed_in = login(client, world.worker.email, PASSWORD)
+    assert signed_in.status_code == 302
+    home = client.get(reverse("tenancy:home", kwargs={"municipality": "alpha"}))
+    assert home["Location"] == reverse("mfa_activate_totp")
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
