@@ -37,10 +37,9 @@ if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DEBUG must be off in production.")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if PRODUCTION:
-        raise ImproperlyConfigured("Set SECRET_KEY (50 or more random characters) in production.")
-    SECRET_KEY = "development-only-key-" + "x" * 40
+if PRODUCTION and len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("Set SECRET_KEY to 50 or more random characters in production.")
+SECRET_KEY = SECRET_KEY or "development-only-key-" + "x" * 40
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -171,7 +170,7 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "20/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
-MFA_ADAPTER = "allauth.mfa.adapter.DefaultMFAAdapter"
+MFA_ADAPTER = "kokybe.accounts.adapters.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Kokybė"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
@@ -275,7 +274,7 @@ DEFAULT_EXCEPTION_REPORTER_FILTER = "kokybe.core.logging.PersonalDataExceptionFi
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_personal_data": {"()": "kokybe.core.logging.StripQueryStringFilter"}},
+    "filters": {"no_personal_data": {"()": "kokybe.core.logging.PersonalDataLogFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["no_personal_data"]},

@@ -2,15 +2,23 @@ from typing import Any
 
 from allauth import urls as allauth_urls
 from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, include, path
 
 from kokybe.core import views as core_views
 from kokybe.tenancy.views_invitation import invitation_accept
 
+NOT_OFFERED = {"account_email"}
+
 handler400 = "kokybe.core.views.error_400"
 handler403 = "kokybe.core.views.error_403"
 handler404 = "kokybe.core.views.error_404"
 handler500 = "kokybe.core.views.error_500"
+
+
+def not_offered(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    """The sign-in address is the one the coordinator invited; people do not change it themselves."""
+    raise Http404
 
 
 def atomic(patterns: list[Any]) -> list[Any]:
@@ -20,7 +28,8 @@ def atomic(patterns: list[Any]) -> list[Any]:
         if isinstance(pattern, URLResolver):
             atomic(pattern.url_patterns)
         elif isinstance(pattern, URLPattern):
-            pattern.callback = transaction.atomic(pattern.callback)
+            callback = not_offered if pattern.name in NOT_OFFERED else pattern.callback
+            pattern.callback = transaction.atomic(callback)
     return patterns
 
 

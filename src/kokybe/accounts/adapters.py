@@ -5,6 +5,9 @@ from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 
@@ -31,3 +34,17 @@ class AccountAdapter(DefaultAccountAdapter):
             if records and time.time() - records[-1]["at"] < app_settings.REAUTHENTICATION_TIMEOUT:
                 return False
         return bool(super().is_reauthentication_required(app=app, **kwargs))
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        """Whoever must use a second factor may replace theirs, but not remove the last one."""
+        from kokybe.accounts.selectors import user_needs_second_factor
+
+        user = authenticator.user
+        if settings.KOKYBE_DEMO_RELAX_MFA or not user_needs_second_factor(user):
+            return True
+        others = Authenticator.objects.filter(
+            user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+        ).exclude(pk=authenticator.pk)
+        return authenticator.type == Authenticator.Type.RECOVERY_CODES or others.exists()

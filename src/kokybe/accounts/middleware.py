@@ -8,8 +8,6 @@ from django.urls import reverse
 from kokybe.accounts.models import User
 from kokybe.accounts.selectors import user_has_second_factor, user_needs_second_factor
 
-SESSION_FLAG = "kokybe_mfa_ok"
-
 
 class RequireMultiFactorMiddleware:
     """Send anyone who can see personal data to set up a second factor before anything else.
@@ -27,12 +25,10 @@ class RequireMultiFactorMiddleware:
         if (
             settings.KOKYBE_DEMO_RELAX_MFA
             or not isinstance(user, User)
-            or request.session.get(SESSION_FLAG)
             or request.path_info.startswith(self.ALWAYS_ALLOWED)
         ):
             return self.get_response(request)
-        if user_has_second_factor(user):
-            request.session[SESSION_FLAG] = True
-        elif user_needs_second_factor(user):
+        # Checked on every request, not once per session: a factor removed mid-session counts at once.
+        if not user_has_second_factor(user) and user_needs_second_factor(user):
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)

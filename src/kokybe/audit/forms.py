@@ -1,9 +1,14 @@
+from datetime import date
+
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from kokybe.audit.labels import action_label, object_type_label
 from kokybe.audit.models import EventKind
 from kokybe.audit.selectors import AuditFilter
+
+EARLIEST, LATEST = date(2000, 1, 1), date(2099, 12, 31)
 
 
 class AuditSearchForm(forms.Form):
@@ -12,8 +17,18 @@ class AuditSearchForm(forms.Form):
     object_type = forms.ChoiceField(label=_("Object type"), required=False)
     object_id = forms.CharField(label=_("Object number"), required=False, max_length=64)
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All")), *list(EventKind.choices)])
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "min": EARLIEST.isoformat(), "max": LATEST.isoformat()}),
+        validators=[MinValueValidator(EARLIEST), MaxValueValidator(LATEST)],
+    )
+    date_to = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "min": EARLIEST.isoformat(), "max": LATEST.isoformat()}),
+        validators=[MinValueValidator(EARLIEST), MaxValueValidator(LATEST)],
+    )
 
     def __init__(self, *args: object, actions: list[str], object_types: list[str], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -18,6 +18,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "membership.revoke": _("Role withdrawn"),
     "invitation.create": _("Invitation sent"),
     "invitation.resend": _("Invitation sent again"),
+    "invitation.mail": _("Invitation link e-mailed"),
     "invitation.revoke": _("Invitation withdrawn"),
     "invitation.accept": _("Invitation accepted"),
     "user.register": _("Account created"),

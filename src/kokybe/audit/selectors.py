@@ -19,14 +19,23 @@ class AuditFilter:
     date_to: date | None = None
 
 
-def audit_events_search(municipality: Municipality, criteria: AuditFilter) -> QuerySet[AuditEvent]:
-    """The municipality's events, and the account events (password, second factor, language) of its members."""
-    members = Membership.objects.filter(municipality=municipality).values("user_id")
-    events = (
-        AuditEvent.objects.with_scopes_disabled()
-        .filter(Q(municipality=municipality) | Q(municipality__isnull=True, actor_id__in=members))
-        .select_related("actor", "institution")
-    )
+def audit_events_visible(municipality: Municipality, institution_ids: frozenset[int] | None) -> QuerySet[AuditEvent]:
+    """What may be read: for the whole municipality (institution_ids None), its events and its
+    members' account events (password, second factor, language); otherwise only the events
+    of those institutions."""
+    events = AuditEvent.objects.with_scopes_disabled()
+    if institution_ids is None:
+        members = Membership.objects.filter(municipality=municipality).values("user_id")
+        events = events.filter(Q(municipality=municipality) | Q(municipality__isnull=True, actor_id__in=members))
+    else:
+        events = events.filter(municipality=municipality, institution_id__in=institution_ids)
+    return events.select_related("actor", "institution")
+
+
+def audit_events_search(
+    municipality: Municipality, criteria: AuditFilter, institution_ids: frozenset[int] | None
+) -> QuerySet[AuditEvent]:
+    events = audit_events_visible(municipality, institution_ids)
     if criteria.person:
         term = criteria.person.strip()
         events = events.filter(
@@ -43,30 +52,24 @@ def audit_events_search(municipality: Municipality, criteria: AuditFilter) -> Qu
     if criteria.date_from:
         events = events.filter(occurred_at__gte=_start_of(criteria.date_from))
     if criteria.date_to:
-        events = events.filter(occurred_at__lt=_start_of(criteria.date_to) + timedelta(days=1))
+        events = events.filter(occurred_at__lt=_start_of(criteria.date_to + timedelta(days=1)))
     return events.order_by("-occurred_at", "-id")
 
 
-def audit_actions(municipality: Municipality) -> list[str]:
-    return list(
-        AuditEvent.objects.filter(municipality=municipality)
-        .order_by("action")
-        .values_list("action", flat=True)
-        .distinct()
-    )
+def audit_actions(municipality: Municipality, institution_ids: frozenset[int] | None) -> list[str]:
+    events = audit_events_visible(municipality, institution_ids)
+    return list(events.order_by("action").values_list("action", flat=True).distinct())
 
 
-def audit_object_types(municipality: Municipality) -> list[str]:
-    return list(
-        AuditEvent.objects.filter(municipality=municipality)
-        .order_by("object_type")
-        .values_list("object_type", flat=True)
-        .distinct()
-    )
+def audit_object_types(municipality: Municipality, institution_ids: frozenset[int] | None) -> list[str]:
+    events = audit_events_visible(municipality, institution_ids)
+    return list(events.order_by("object_type").values_list("object_type", flat=True).distinct())
 
 
-def audit_events_recent(municipality: Municipality, limit: int = 8) -> QuerySet[AuditEvent]:
-    return audit_events_search(municipality, AuditFilter())[:limit]
+def audit_events_recent(
+    municipality: Municipality, institution_ids: frozenset[int] | None, limit: int = 8
+) -> QuerySet[AuditEvent]:
+    return audit_events_search(municipality, AuditFilter(), institution_ids)[:limit]
 
 
 def _start_of(day: date) -> datetime:

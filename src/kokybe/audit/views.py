@@ -13,12 +13,13 @@ PAGE_SIZE = 50
 @capability_required(Capability.VIEW_AUDIT)
 def audit_search(request: HttpRequest, municipality: str) -> HttpResponse:
     access = access_of(request)
+    readable = access.institution_ids(Capability.VIEW_AUDIT)
     form = AuditSearchForm(
         request.GET or None,
-        actions=audit_actions(access.municipality),
-        object_types=audit_object_types(access.municipality),
+        actions=audit_actions(access.municipality, readable),
+        object_types=audit_object_types(access.municipality, readable),
     )
-    events = audit_events_search(access.municipality, form.criteria())
+    events = audit_events_search(access.municipality, form.criteria(), readable)
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -14,7 +14,8 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     if not isinstance(access, Access) or not access.is_member:
         access = None
     return {
-        "municipality": getattr(request, "municipality", None),
+        # Shown only to its members: a 404 must not tell an outsider whose address this was.
+        "municipality": access.municipality if access else None,
         "access": access,
         "navigation": navigation_for(request, access),
         "switchable_institutions": switchable_institutions(access),

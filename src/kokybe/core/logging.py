@@ -1,4 +1,5 @@
-"""Logs never carry personal data: no query strings (searches hold names), no request bodies."""
+"""Logs never carry personal data: no query strings (searches hold names), no e-mail addresses
+(mail server errors name the recipient), no request bodies."""
 
 import logging
 import re
@@ -7,13 +8,23 @@ from typing import Any
 from django.views.debug import SafeExceptionReporterFilter
 
 QUERY_STRING = re.compile(r"\?[^\s\"']*")
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 
 
-class StripQueryStringFilter(logging.Filter):
+def scrub(text: str) -> str:
+    return EMAIL_ADDRESS.sub("<e-mail>", QUERY_STRING.sub("?…", text))
+
+
+class PersonalDataLogFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        record.msg = QUERY_STRING.sub("?…", message)
+        record.msg = scrub(record.getMessage())
         record.args = ()
+        if record.exc_info:
+            # Format the traceback now, scrubbed, and drop the live exception.
+            record.exc_text = scrub(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        elif record.exc_text:
+            record.exc_text = scrub(record.exc_text)
         return True
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -26,12 +27,17 @@ class LocalizedName(models.Model):
 class SubmissionKey(models.Model):
     """A form submission already carried out, so a double click or a resent form is not done twice.
 
-    Each form carries a fresh random key; the result's address is kept under it.
+    Each form carries a fresh random key; the result's address is kept under it, for the person
+    who sent it only.
     """
 
-    key = models.UUIDField(unique=True)
+    key = models.UUIDField()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+")
     result_url = models.CharField(max_length=500)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="submission_key_unique")]
 
     def __str__(self) -> str:
         return str(self.key)

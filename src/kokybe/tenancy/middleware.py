@@ -30,7 +30,6 @@ class TenantMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         slug = self._tenant_slug(request)
         municipality = Municipality.objects.filter(slug=slug).first() if slug else None
-        request.municipality = municipality  # type: ignore[attr-defined]
         language = choose_language(request, municipality)
         translation.activate(language)
         request.LANGUAGE_CODE = language

@@ -126,7 +126,8 @@ class Invitation(models.Model):
     institution = models.ForeignKey(Institution, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=40, choices=Role.choices)
-    token_hash = models.CharField(max_length=64, unique=True)
+    # The SHA-256 of the link's token; empty until the worker has mailed the link.
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()

@@ -5,6 +5,7 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,9 +17,9 @@ from django_scopes import scope
 from kokybe.accounts.models import User
 from kokybe.audit.services import audit_record, changes_between, snapshot
 from kokybe.core.errors import ServiceError
-from kokybe.core.tasks import email_send
 from kokybe.tenancy.models import Institution, Invitation, Membership, Municipality, Unit
 from kokybe.tenancy.permissions import MUNICIPALITY_WIDE_ONLY, Role
+from kokybe.tenancy.tasks import invitation_mail_task
 
 INVITATION_VALID_FOR = timedelta(days=14)
 NAME_FIELDS = ("name", "name_lt", "name_lv", "name_en")
@@ -30,9 +31,16 @@ UNIT_FIELDS = (*NAME_FIELDS, "is_active")
 def municipality_create(
     *, actor: User | None, slug: str, name: str, country: str, language: str, **names: str
 ) -> Municipality:
+    taken = ServiceError(_("A municipality with this address name already exists."), field="slug")
     if Municipality.objects.filter(slug=slug).exists():
-        raise ServiceError(_("A municipality with this address name already exists."), field="slug")
-    municipality = Municipality.objects.create(slug=slug, name=name, country=country, language=language, **names)
+        raise taken
+    try:
+        with transaction.atomic():
+            municipality = Municipality.objects.create(
+                slug=slug, name=name, country=country, language=language, **names
+            )
+    except IntegrityError as error:
+        raise taken from error
     audit_record(
         actor=actor,
         action="municipality.create",
@@ -46,6 +54,7 @@ def municipality_create(
 
 @transaction.atomic
 def institution_create(*, actor: User | None, municipality: Municipality, **fields: Any) -> Institution:
+    _lock_municipality(municipality.pk)
     slug = _free_slug(municipality, fields["name"])
     institution = Institution(municipality=municipality, slug=slug, **fields)
     institution.full_clean()
@@ -88,6 +97,7 @@ def institution_update(*, actor: User, institution: Institution, **fields: Any) 
 
 @transaction.atomic
 def unit_create(*, actor: User | None, institution: Institution, **fields: Any) -> Unit:
+    _lock_municipality(institution.municipality_id)
     if Unit.objects.filter(institution=institution, name=fields["name"]).exists():
         raise ServiceError(_("This institution already has a unit with this name."), field="name")
     unit = Unit.objects.create(municipality_id=institution.municipality_id, institution=institution, **fields)
@@ -105,6 +115,7 @@ def unit_create(*, actor: User | None, institution: Institution, **fields: Any) 
 
 @transaction.atomic
 def unit_update(*, actor: User, unit: Unit, **fields: Any) -> Unit:
+    _lock_municipality(unit.municipality_id)
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     before = snapshot(unit, UNIT_FIELDS)
     for name, value in fields.items():
@@ -137,7 +148,14 @@ def membership_grant(
     existing = Membership.objects.filter(user=user, municipality=municipality, role=role, institution=institution)
     if (membership := existing.first()) is not None:
         return membership
-    membership = Membership.objects.create(user=user, municipality=municipality, role=role, institution=institution)
+    try:
+        with transaction.atomic():
+            membership = Membership.objects.create(
+                user=user, municipality=municipality, role=role, institution=institution
+            )
+    except IntegrityError:
+        # The same grant, sent twice at once: the other request made it.
+        return existing.get()
     audit_record(
         actor=actor,
         action="membership.grant",
@@ -151,6 +169,7 @@ def membership_grant(
 
 @transaction.atomic
 def membership_revoke(*, actor: User, membership: Membership) -> None:
+    _lock_municipality(membership.municipality_id)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.role == Role.MUNICIPAL_COORDINATOR:
         coordinators = Membership.objects.filter(
@@ -181,22 +200,20 @@ def invitation_create(
 ) -> Invitation:
     """Invite `email` to join with `role`; inviting again while one is pending sends it anew."""
     _check_role_scope(role, institution, municipality)
+    _lock_municipality(municipality.pk)
     email = email.strip().lower()
     pending = (
-        Invitation.objects.select_for_update()
-        .filter(municipality=municipality, email=email, role=role, institution=institution)
+        Invitation.objects.filter(municipality=municipality, email=email, role=role, institution=institution)
         .filter(accepted_at__isnull=True, revoked_at__isnull=True)
         .first()
     )
     if pending is not None:
         return invitation_resend(actor=actor, invitation=pending, base_url=base_url)
-    token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
         municipality=municipality,
         institution=institution,
         email=email,
         role=role,
-        token_hash=token_hash(token),
         invited_by=actor,
         expires_at=timezone.now() + INVITATION_VALID_FOR,
     )
@@ -208,18 +225,17 @@ def invitation_create(
         institution_id=institution.pk if institution else None,
         changes=changes_between({}, snapshot(invitation, ("email", "role", "institution"))),
     )
-    _send_invitation(invitation, token, base_url)
+    _queue_mail(invitation, base_url)
     return invitation
 
 
 @transaction.atomic
 def invitation_resend(*, actor: User | None, invitation: Invitation, base_url: str) -> Invitation:
-    """A fresh link and a new expiry date; the old link stops working."""
+    """A new link and a new expiry date; the old link stops working at once."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_pending:
         raise ServiceError(_("This invitation has already been accepted or withdrawn."))
-    token = secrets.token_urlsafe(32)
-    invitation.token_hash = token_hash(token)
+    invitation.token_hash = None
     invitation.expires_at = timezone.now() + INVITATION_VALID_FOR
     invitation.save(update_fields=["token_hash", "expires_at"])
     audit_record(
@@ -229,8 +245,44 @@ def invitation_resend(*, actor: User | None, invitation: Invitation, base_url: s
         municipality_id=invitation.municipality_id,
         institution_id=invitation.institution_id,
     )
-    _send_invitation(invitation, token, base_url)
+    _queue_mail(invitation, base_url)
     return invitation
+
+
+@transaction.atomic
+def invitation_mail_send(*, invitation_id: int, base_url: str) -> None:
+    """Mint the invitation's link and e-mail it (run by the background worker).
+
+    The token exists only here and in the e-mail: the queue holds the invitation's id, the
+    database the token's hash. If the mail server refuses, nothing is kept and the task fails.
+    """
+    invitation = (
+        Invitation.objects.with_scopes_disabled()
+        .select_for_update(of=("self",))
+        .select_related("municipality", "institution")
+        .filter(pk=invitation_id)
+        .first()
+    )
+    if invitation is None or not invitation.is_pending or invitation.token_hash is not None:
+        return  # withdrawn, accepted, or already mailed by a twin of this task
+    token = secrets.token_urlsafe(32)
+    invitation.token_hash = token_hash(token)
+    invitation.save(update_fields=["token_hash"])
+    audit_record(
+        actor=None,
+        action="invitation.mail",
+        target=invitation,
+        municipality_id=invitation.municipality_id,
+        institution_id=invitation.institution_id,
+    )
+    link = base_url.rstrip("/") + reverse("invitation_accept", kwargs={"token": token})
+    with translation.override(invitation.municipality.language):
+        subject = _("Invitation to Kokybė: %(municipality)s") % {"municipality": invitation.municipality.display_name}
+        body = render_to_string(
+            "tenancy/email/invitation.txt",
+            {"invitation": invitation, "link": link, "valid_days": INVITATION_VALID_FOR.days},
+        )
+    send_mail(subject=subject, message=body, from_email=None, recipient_list=[invitation.email])
 
 
 @transaction.atomic
@@ -313,6 +365,12 @@ def user_register_by_invitation(
     return user, invitation_accept(invitation=invitation, user=user)
 
 
+def _lock_municipality(municipality_id: int) -> None:
+    """Serialise this municipality's check-then-write sequences (coordinator counts, free address
+    names, pending invitations) so two requests at the same moment cannot both pass the check."""
+    Municipality.objects.select_for_update().get(pk=municipality_id)
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -335,12 +393,6 @@ def _free_slug(municipality: Municipality, name: str) -> str:
     return slug
 
 
-def _send_invitation(invitation: Invitation, token: str, base_url: str) -> None:
-    link = base_url.rstrip("/") + reverse("invitation_accept", kwargs={"token": token})
-    with translation.override(invitation.municipality.language):
-        subject = _("Invitation to Kokybė: %(municipality)s") % {"municipality": invitation.municipality.display_name}
-        body = render_to_string(
-            "tenancy/email/invitation.txt",
-            {"invitation": invitation, "link": link, "valid_days": INVITATION_VALID_FOR.days},
-        )
-    transaction.on_commit(lambda: email_send.enqueue(to=invitation.email, subject=subject, body=body))
+def _queue_mail(invitation: Invitation, base_url: str) -> None:
+    invitation_id = invitation.pk
+    transaction.on_commit(lambda: invitation_mail_task.enqueue(invitation_id=invitation_id, base_url=base_url))

@@ -24,7 +24,9 @@ def home(request: HttpRequest, municipality: str) -> HttpResponse:
     context = {
         "institutions": selectors.institutions_visible(access.municipality, access),
         "counts": selectors.organisation_counts(access.municipality) if access.can(C.MANAGE_ORGANISATION) else None,
-        "recent_events": audit_events_recent(access.municipality) if access.can(C.VIEW_AUDIT) else None,
+        "recent_events": audit_events_recent(access.municipality, access.institution_ids(C.VIEW_AUDIT))
+        if access.can(C.VIEW_AUDIT)
+        else None,
     }
     return render(request, "tenancy/home.html", context)
 

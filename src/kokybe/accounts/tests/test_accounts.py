@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.cache import cache
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -182,9 +184,6 @@ def test_signup_is_closed_people_join_by_invitation(db: None) -> None:
 
 
 def test_password_and_second_factor_changes_are_audited(person: User) -> None:
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-    from django.db import transaction
-
     from kokybe.audit.models import AuditEvent
 
     client = Client()
@@ -215,3 +214,22 @@ def test_someone_who_just_signed_in_sets_up_the_second_factor_without_retyping_t
     home = client.get(reverse("tenancy:home", kwargs={"municipality": "alpha"}))
     assert home["Location"] == reverse("mfa_activate_totp")
     assert client.get(reverse("mfa_activate_totp")).status_code == 200
+
+
+def test_removing_the_second_factor_mid_session_counts_at_once(world: World) -> None:
+    client = world.client_for(world.worker)
+    home = reverse("tenancy:home", kwargs={"municipality": "alpha"})
+    assert client.get(home).status_code == 200
+    with scopes_disabled(), transaction.atomic():
+        Authenticator.objects.filter(user=world.worker).delete()
+    assert client.get(home)["Location"] == reverse("mfa_activate_totp")
+
+
+def test_the_last_second_factor_of_a_personal_data_role_cannot_be_removed(world: World) -> None:
+    from kokybe.accounts.adapters import MFAAdapter
+
+    with scopes_disabled():
+        totp = Authenticator.objects.get(user=world.worker, type=Authenticator.Type.TOTP)
+        staff_totp = TOTP.activate(world.staff, generate_totp_secret()).instance
+    assert MFAAdapter().can_delete_authenticator(totp) is False
+    assert MFAAdapter().can_delete_authenticator(staff_totp) is True

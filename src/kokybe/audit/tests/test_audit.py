@@ -74,15 +74,15 @@ def test_search_filters_by_person_action_object_and_date(world: World) -> None:
             actor=world.coordinator, municipality=world.a, name="Krizių centras", kind="other"
         )
         services.unit_create(actor=world.coordinator, institution=institution, name="Budėjimo grupė")
-        by_person = audit_events_search(world.a, AuditFilter(person=world.coordinator.last_name))
-        by_action = audit_events_search(world.a, AuditFilter(action="unit.create"))
+        by_person = audit_events_search(world.a, AuditFilter(person=world.coordinator.last_name), None)
+        by_action = audit_events_search(world.a, AuditFilter(action="unit.create"), None)
         by_object = audit_events_search(
-            world.a, AuditFilter(object_type="tenancy.institution", object_id=str(institution.pk))
+            world.a, AuditFilter(object_type="tenancy.institution", object_id=str(institution.pk)), None
         )
         event = by_action.get()
         day = event.occurred_at.date()
-        today = audit_events_search(world.a, AuditFilter(action="unit.create", date_from=day, date_to=day))
-        tomorrow = audit_events_search(world.a, AuditFilter(action="unit.create", date_from=day + day.resolution))
+        today = audit_events_search(world.a, AuditFilter(action="unit.create", date_from=day, date_to=day), None)
+        tomorrow = audit_events_search(world.a, AuditFilter(action="unit.create", date_from=day + day.resolution), None)
         # The coordinator's own account event (second factor set up) shows with the municipality's.
         assert set(by_person.values_list("action", flat=True)) == {"institution.create", "unit.create", "mfa.add"}
         assert event.object_label == "Budėjimo grupė"
@@ -95,7 +95,7 @@ def test_search_never_shows_another_municipality(world: World) -> None:
     with scope(municipality=world.b.pk):
         services.institution_create(actor=world.outsider, municipality=world.b, name="B2", kind="other")
     with scope(municipality=world.a.pk):
-        assert not audit_events_search(world.a, AuditFilter()).filter(object_label="B2").exists()
+        assert not audit_events_search(world.a, AuditFilter(), None).filter(object_label="B2").exists()
 
 
 def test_audit_page_queries_do_not_grow_with_events(world: World, django_assert_max_num_queries) -> None:
@@ -136,3 +136,28 @@ def test_related_objects_are_recorded_with_a_readable_label(world: World) -> Non
     assert event.changes["institution"]["to"] == {"id": world.a2.pk, "label": "A2 globos namai"}
     page = world.client_for(world.coordinator).get(reverse("audit:search", kwargs={"municipality": "alpha"}))
     assert "A2 globos namai" in page.content.decode()
+
+
+def test_an_auditor_of_one_institution_reads_only_its_events(world: World) -> None:
+    with scope(municipality=world.a.pk):
+        services.unit_create(actor=world.coordinator, institution=world.a1, name="A1 naujas skyrius")
+        services.unit_create(actor=world.coordinator, institution=world.a2, name="A2 naujas skyrius")
+        services.membership_grant(
+            actor=world.coordinator, user=world.staff, municipality=world.a, role="auditor", institution=world.a1
+        )
+    client = world.client_for(world.staff)
+    trail = client.get(reverse("audit:search", kwargs={"municipality": "alpha"})).content.decode()
+    home = client.get(reverse("tenancy:home", kwargs={"municipality": "alpha"})).content.decode()
+    for page in (trail, home):
+        assert "A1 naujas skyrius" in page
+        assert "A2 naujas skyrius" not in page
+        assert "A2 globos namai" not in page
+
+
+def test_dates_out_of_range_are_refused_next_to_the_field(world: World) -> None:
+    client = world.client_for(world.coordinator)
+    url = reverse("audit:search", kwargs={"municipality": world.a.slug})
+    for query in ({"date_to": "9999-12-31"}, {"date_from": "0001-01-01"}):
+        response = client.get(url, query)
+        assert response.status_code == 200
+        assert "_error" in response.content.decode()

@@ -8,7 +8,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from conftest import World
-from kokybe.core.logging import PersonalDataExceptionFilter, StripQueryStringFilter
+from kokybe.core.logging import PersonalDataExceptionFilter, PersonalDataLogFilter
 
 ROOT = Path(__file__).resolve().parents[4]
 
@@ -73,9 +73,22 @@ def test_logged_request_lines_lose_their_query_strings() -> None:
     record = logging.LogRecord(
         "django.server", logging.INFO, __file__, 1, '"GET %s HTTP/1.1" 200', ("/m/a/clients/?q=Žemaitienė",), None
     )
-    StripQueryStringFilter().filter(record)
+    PersonalDataLogFilter().filter(record)
     assert "Žemaitienė" not in record.getMessage()
     assert "/m/a/clients/" in record.getMessage()
+
+
+def test_logged_errors_lose_e_mail_addresses_also_in_tracebacks() -> None:
+    try:
+        raise RuntimeError("{'jurgita.petraitiene@example.lt': (550, b'mailbox unavailable')}")
+    except RuntimeError:
+        record = logging.LogRecord(
+            "django_tasks", logging.ERROR, __file__, 1, "Task failed for %s", ("ona@example.lt",), sys.exc_info()
+        )
+    PersonalDataLogFilter().filter(record)
+    formatted = logging.Formatter().format(record)
+    assert "@example.lt" not in formatted
+    assert "mailbox unavailable" in formatted
 
 
 def test_error_reports_drop_submitted_values() -> None:
@@ -108,3 +121,32 @@ def test_an_expired_form_explains_itself_instead_of_a_bare_403(world: World) -> 
     response = client.post(reverse("language_set"), {"language": "en"})
     assert response.status_code == 403
     assert b'id="main-content"' in response.content
+
+
+def test_a_404_for_an_outsider_does_not_name_the_municipality(world: World) -> None:
+    response = world.client_for(world.outsider).get(reverse("tenancy:home", kwargs={"municipality": "alpha"}))
+    assert response.status_code == 404
+    assert world.a.name not in response.content.decode()
+
+
+def test_sign_in_addresses_cannot_be_changed_by_their_owner(world: World) -> None:
+    client = world.client_for(world.staff)
+    assert client.get("/accounts/email/").status_code == 404
+    client.post("/accounts/email/", {"action_add": "", "email": "kitas@example.org"})
+    world.staff.refresh_from_db()
+    assert world.staff.email != "kitas@example.org"
+
+
+def test_production_refuses_a_short_secret_key() -> None:
+    env = {
+        **os.environ,
+        "KOKYBE_ENV": "production",
+        "SECRET_KEY": "too-short",
+        "ALLOWED_HOSTS": "k.example",
+        "DATABASE_URL": "postgres://kokybe@localhost/kokybe",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], env=env, cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr

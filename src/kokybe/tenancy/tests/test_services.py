@@ -98,6 +98,7 @@ def test_an_invitation_is_mailed_and_accepted_by_a_newcomer(world: World, django
     message = mail.outbox[0]
     assert message.to == ["nauja@example.org"]
     token = _token_from(message)
+    invitation.refresh_from_db()
     assert invitation.token_hash == services.token_hash(token)
     assert token not in invitation.token_hash
     found = invitation_by_token_hash(services.token_hash(token))
@@ -114,17 +115,19 @@ def test_an_invitation_is_mailed_and_accepted_by_a_newcomer(world: World, django
 def test_inviting_again_sends_a_new_link_and_the_old_one_stops_working(
     world: World, django_capture_on_commit_callbacks
 ) -> None:
-    with scope(municipality=world.a.pk), django_capture_on_commit_callbacks(execute=True):
-        kwargs = {
-            "actor": world.coordinator,
-            "municipality": world.a,
-            "email": "du@example.org",
-            "role": Role.STAFF_MEMBER,
-            "institution": world.a1,
-            "base_url": "https://kokybe.example/",
-        }
-        first = services.invitation_create(**kwargs)
-        second = services.invitation_create(**kwargs)
+    kwargs = {
+        "actor": world.coordinator,
+        "municipality": world.a,
+        "email": "du@example.org",
+        "role": Role.STAFF_MEMBER,
+        "institution": world.a1,
+        "base_url": "https://kokybe.example/",
+    }
+    with scope(municipality=world.a.pk):
+        with django_capture_on_commit_callbacks(execute=True):
+            first = services.invitation_create(**kwargs)
+        with django_capture_on_commit_callbacks(execute=True):
+            second = services.invitation_create(**kwargs)
         assert first.pk == second.pk
         assert Invitation.objects.filter(email="du@example.org").count() == 1
     old, new = _token_from(mail.outbox[0]), _token_from(mail.outbox[1])
@@ -146,3 +149,40 @@ def test_an_invitation_is_for_its_own_address_only(world: World) -> None:
         invitation = Invitation.objects.get(email="pending@example.org")
     with translation.override("en"), pytest.raises(ServiceError, match="another e-mail"):
         services.invitation_accept(invitation=invitation, user=world.stranger)
+
+
+def test_the_queue_never_holds_the_invitation_link(world: World, settings, django_capture_on_commit_callbacks) -> None:
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with scope(municipality=world.a.pk), django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invitation_create(
+            actor=world.coordinator,
+            municipality=world.a,
+            email="eile@example.org",
+            role=Role.STAFF_MEMBER,
+            institution=world.a1,
+            base_url="https://kokybe.example/",
+        )
+    queued = default_task_backend.results
+    assert [result.kwargs for result in queued] == [
+        {"invitation_id": invitation.pk, "base_url": "https://kokybe.example/"}
+    ]
+    invitation.refresh_from_db()
+    assert invitation.token_hash is None
+    services.invitation_mail_send(invitation_id=invitation.pk, base_url="https://kokybe.example/")
+    services.invitation_mail_send(invitation_id=invitation.pk, base_url="https://kokybe.example/")
+    assert len(mail.outbox) == 1
+    invitation.refresh_from_db()
+    assert invitation.token_hash == services.token_hash(_token_from(mail.outbox[0]))
+
+
+def test_a_withdrawn_invitation_is_never_mailed(world: World) -> None:
+    with scopes_disabled():
+        invitation = Invitation.objects.get(email="pending@example.org")
+        invitation.token_hash = None
+        invitation.save()
+    with scope(municipality=world.a.pk):
+        services.invitation_revoke(actor=world.coordinator, invitation=invitation)
+    services.invitation_mail_send(invitation_id=invitation.pk, base_url="https://kokybe.example/")
+    assert mail.outbox == []

@@ -1,5 +1,6 @@
 import uuid
 
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import mail
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
@@ -160,3 +161,23 @@ def test_the_switcher_goes_to_the_chosen_institution(world: World) -> None:
     assert response["Location"] == url("tenancy:institution", world, institution="a2")
     denied = world.client_for(world.director).get(url("tenancy:institution_switch", world), {"institution": "a2"})
     assert denied.status_code == 404
+
+
+def test_a_submission_key_is_the_senders_own(world: World) -> None:
+    with scopes_disabled():
+        from kokybe.tenancy.tests.factories import MembershipFactory
+
+        second = MembershipFactory(municipality=world.a, role="municipal_coordinator").user
+        TOTP.activate(second, generate_totp_secret())
+    key = str(uuid.uuid4())
+    world.client_for(world.coordinator).post(
+        url("tenancy:institution_create", world), {"name": "Pirmas", "kind": "other", "submission_key": key}
+    )
+    world.client_for(second).post(
+        url("tenancy:institution_create", world), {"name": "Antras", "kind": "other", "submission_key": key}
+    )
+    with scopes_disabled():
+        assert set(Institution.objects.filter(name__in=["Pirmas", "Antras"]).values_list("name", flat=True)) == {
+            "Pirmas",
+            "Antras",
+        }
