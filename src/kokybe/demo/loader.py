@@ -94,11 +94,14 @@ def _colleagues() -> None:
 
 
 def accounts_table() -> str:
-    """The sign-in accounts as a Markdown table: the README shows the same."""
+    """The sign-in accounts as a Markdown table, one row per account: the README shows the same."""
     rows = ["| role | municipality | e-mail | password |", "|---|---|---|---|"]
     names = {m.slug: m.name for m in data.MUNICIPALITIES}
+    by_email: dict[str, list[data.AccountSpec]] = {}
     for account in data.ACCOUNTS:
-        role = account.role.label
-        where = names[account.municipality]
-        rows.append(f"| {role} | {where} | {account.email} | {data.DEMO_PASSWORD} |")
+        by_email.setdefault(account.email, []).append(account)
+    for email, specs in by_email.items():
+        roles = " / ".join(dict.fromkeys(str(spec.role.label) for spec in specs))
+        where = ", ".join(names[spec.municipality] for spec in specs)
+        rows.append(f"| {roles} | {where} | {email} | {data.DEMO_PASSWORD} |")
     return "\n".join(rows)

@@ -56,3 +56,10 @@ def test_the_demo_refuses_to_load_into_production(settings) -> None:
     with pytest.raises(CommandError, match="production"):
         call_command("demo")
     assert not User.objects.exists()
+
+
+def test_the_accounts_table_has_one_row_per_account() -> None:
+    with translation.override("en"):
+        rows = accounts_table().splitlines()[2:]
+    emails = [row.split("|")[3].strip() for row in rows]
+    assert sorted(emails) == sorted({account.email for account in data.ACCOUNTS})
