@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 
+from kokybe.accounts.selectors import user_needs_second_factor
 from kokybe.audit.services import audit_record
 
 
@@ -39,7 +40,6 @@ class AccountAdapter(DefaultAccountAdapter):
 class MFAAdapter(DefaultMFAAdapter):
     def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
         """Whoever must use a second factor may replace theirs, but not remove the last one."""
-        from kokybe.accounts.selectors import user_needs_second_factor
 
         user = authenticator.user
         if settings.KOKYBE_DEMO_RELAX_MFA or not user_needs_second_factor(user):

@@ -1,4 +1,5 @@
 from allauth.mfa.models import Authenticator
+from django.db.models import QuerySet
 from django_scopes import scopes_disabled
 
 from kokybe.accounts.models import User
@@ -14,7 +15,10 @@ def user_needs_second_factor(user: User) -> bool:
         return Membership.objects.filter(user=user, role__in=roles_with(Capability.VIEW_PERSONAL_DATA)).exists()
 
 
+def second_factors(user: User) -> QuerySet[Authenticator]:
+    """An authenticator app or a security key; recovery codes only stand in for one of them."""
+    return Authenticator.objects.filter(user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN])
+
+
 def user_has_second_factor(user: User) -> bool:
-    return Authenticator.objects.filter(
-        user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
-    ).exists()
+    return second_factors(user).exists()
