@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "kokybe.core",
     "kokybe.tenancy",
     "kokybe.audit",
+    "kokybe.surveys",
     "kokybe.demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -251,6 +252,11 @@ SECURE_SSL_REDIRECT = PRODUCTION and env_bool("SECURE_SSL_REDIRECT", default=Tru
 SECURE_HSTS_SECONDS = 63072000 if PRODUCTION else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION
+# Public survey forms: new answer sessions allowed per address and hour, and how many proxies of
+# ours sit in front of the app (their X-Forwarded-For entries are trusted, nobody else's).
+KOKYBE_SURVEY_STARTS_PER_HOUR = int(os.environ.get("KOKYBE_SURVEY_STARTS_PER_HOUR", "30"))
+KOKYBE_TRUSTED_PROXIES = int(os.environ.get("KOKYBE_TRUSTED_PROXIES", "0"))
+
 if env_bool("BEHIND_TLS_PROXY", default=PRODUCTION):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

@@ -40,4 +40,6 @@ urlpatterns = [
     path("invitations/<str:token>/", invitation_accept, name="invitation_accept"),
     path("m/<slug:municipality>/", include("kokybe.tenancy.urls")),
     path("m/<slug:municipality>/audit/", include("kokybe.audit.urls")),
+    path("m/<slug:municipality>/surveys/", include("kokybe.surveys.urls")),
+    path("s/", include("kokybe.surveys.urls_public")),
 ]

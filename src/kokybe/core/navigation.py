@@ -18,8 +18,25 @@ class NavItem:
     active: bool
 
 
-# (label, url name, capability, url names that mark the item as the current section)
-SECTIONS: list[tuple[Promise, str, Capability, frozenset[str]]] = [
+SURVEY_PAGES = frozenset(
+    f"surveys:{name}"
+    for name in (
+        "list",
+        "create",
+        "detail",
+        "settings",
+        "questions",
+        "section_add",
+        "section_edit",
+        "question_add",
+        "question_edit",
+        "enter",
+        "results",
+    )
+)
+
+# (label, url name, capability or any of several, url names that mark the item as the current section)
+SECTIONS: list[tuple[Promise, str, Capability | frozenset[Capability], frozenset[str]]] = [
     (_("Home"), "tenancy:home", Capability.VIEW_ORGANISATION, frozenset({"tenancy:home"})),
     (
         _("Institutions"),
@@ -42,6 +59,12 @@ SECTIONS: list[tuple[Promise, str, Capability, frozenset[str]]] = [
         Capability.MANAGE_MEMBERSHIPS,
         frozenset({"tenancy:people", "tenancy:person", "tenancy:invitation_create"}),
     ),
+    (
+        _("Surveys"),
+        "surveys:list",
+        frozenset({Capability.MANAGE_SURVEYS, Capability.VIEW_SURVEY_RESULTS, Capability.ENTER_SURVEY_RESPONSES}),
+        SURVEY_PAGES,
+    ),
     (_("Audit trail"), "audit:search", Capability.VIEW_AUDIT, frozenset({"audit:search"})),
 ]
 
@@ -54,5 +77,5 @@ def navigation_for(request: HttpRequest, access: Access | None) -> list[NavItem]
     return [
         NavItem(label, reverse(name, kwargs={"municipality": access.municipality.slug}), current in marks)
         for label, name, capability, marks in SECTIONS
-        if access.can(capability)
+        if any(access.can(c) for c in (capability if isinstance(capability, frozenset) else {capability}))
     ]

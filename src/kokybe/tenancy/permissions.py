@@ -31,19 +31,38 @@ class Capability(StrEnum):
     """Search the audit trail of the municipality."""
     VIEW_PERSONAL_DATA = "view_personal_data"
     """See clients' personal data. Anyone holding it must sign in with a second factor."""
+    MANAGE_SURVEYS = "manage_surveys"
+    """Design, publish and close surveys, invite respondents, import and export answers."""
+    VIEW_SURVEY_RESULTS = "view_survey_results"
+    """Read survey results (small groups hidden) and free-text answers."""
+    ENTER_SURVEY_RESPONSES = "enter_survey_responses"
+    """Type in answers given on paper or in an interview."""
 
 
 C = Capability
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.MUNICIPAL_COORDINATOR: frozenset(
-        {C.VIEW_ORGANISATION, C.MANAGE_ORGANISATION, C.MANAGE_MEMBERSHIPS, C.VIEW_AUDIT, C.VIEW_PERSONAL_DATA}
+        {
+            C.VIEW_ORGANISATION,
+            C.MANAGE_ORGANISATION,
+            C.MANAGE_MEMBERSHIPS,
+            C.VIEW_AUDIT,
+            C.VIEW_PERSONAL_DATA,
+            C.MANAGE_SURVEYS,
+            C.VIEW_SURVEY_RESULTS,
+            C.ENTER_SURVEY_RESPONSES,
+        }
     ),
-    Role.DIRECTOR: frozenset({C.VIEW_ORGANISATION, C.VIEW_PERSONAL_DATA}),
-    Role.QUALITY_COORDINATOR: frozenset({C.VIEW_ORGANISATION, C.VIEW_PERSONAL_DATA}),
-    Role.SOCIAL_WORKER: frozenset({C.VIEW_ORGANISATION, C.VIEW_PERSONAL_DATA}),
-    Role.CONSULTANT: frozenset({C.VIEW_ORGANISATION, C.VIEW_PERSONAL_DATA}),
-    Role.STAFF_MEMBER: frozenset({C.VIEW_ORGANISATION}),
-    Role.AUDITOR: frozenset({C.VIEW_ORGANISATION, C.VIEW_AUDIT}),
+    Role.DIRECTOR: frozenset({C.VIEW_ORGANISATION, C.VIEW_PERSONAL_DATA, C.VIEW_SURVEY_RESULTS}),
+    Role.QUALITY_COORDINATOR: frozenset(
+        {C.VIEW_ORGANISATION, C.VIEW_PERSONAL_DATA, C.MANAGE_SURVEYS, C.VIEW_SURVEY_RESULTS, C.ENTER_SURVEY_RESPONSES}
+    ),
+    Role.SOCIAL_WORKER: frozenset(
+        {C.VIEW_ORGANISATION, C.VIEW_PERSONAL_DATA, C.VIEW_SURVEY_RESULTS, C.ENTER_SURVEY_RESPONSES}
+    ),
+    Role.CONSULTANT: frozenset({C.VIEW_ORGANISATION, C.VIEW_PERSONAL_DATA, C.ENTER_SURVEY_RESPONSES}),
+    Role.STAFF_MEMBER: frozenset({C.VIEW_ORGANISATION, C.ENTER_SURVEY_RESPONSES}),
+    Role.AUDITOR: frozenset({C.VIEW_ORGANISATION, C.VIEW_AUDIT, C.VIEW_SURVEY_RESULTS}),
 }
 
 MUNICIPALITY_WIDE_ONLY: frozenset[Role] = frozenset({Role.MUNICIPAL_COORDINATOR})

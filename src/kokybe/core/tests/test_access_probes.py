@@ -16,6 +16,7 @@ from django_scopes import scopes_disabled
 
 from conftest import World
 from kokybe.core.tests.urlwalk import routes
+from kokybe.surveys.tests.builders import published_survey
 from kokybe.tenancy.models import Invitation
 from kokybe.tenancy.permissions import Capability, capabilities_of
 
@@ -24,8 +25,15 @@ C = Capability
 
 @dataclass(frozen=True)
 class Rule:
-    capability: Capability
+    capability: Capability | frozenset[Capability]  # a set: any one of them is enough
     method: str = "GET"  # POST for views that accept only POST
+
+    @property
+    def capabilities(self) -> frozenset[Capability]:
+        return self.capability if isinstance(self.capability, frozenset) else frozenset({self.capability})
+
+
+ANY_SURVEY = frozenset({C.MANAGE_SURVEYS, C.VIEW_SURVEY_RESULTS, C.ENTER_SURVEY_RESPONSES})
 
 
 RULES: dict[str, Rule] = {
@@ -44,7 +52,25 @@ RULES: dict[str, Rule] = {
     "tenancy:invitation_resend": Rule(C.MANAGE_MEMBERSHIPS, "POST"),
     "tenancy:invitation_revoke": Rule(C.MANAGE_MEMBERSHIPS, "POST"),
     "audit:search": Rule(C.VIEW_AUDIT),
+    "surveys:list": Rule(ANY_SURVEY),
+    "surveys:create": Rule(C.MANAGE_SURVEYS),
+    "surveys:detail": Rule(ANY_SURVEY),
+    "surveys:settings": Rule(C.MANAGE_SURVEYS),
+    "surveys:questions": Rule(C.MANAGE_SURVEYS),
+    "surveys:section_add": Rule(C.MANAGE_SURVEYS),
+    "surveys:section_edit": Rule(C.MANAGE_SURVEYS),
+    "surveys:section_remove": Rule(C.MANAGE_SURVEYS, "POST"),
+    "surveys:question_add": Rule(C.MANAGE_SURVEYS),
+    "surveys:question_edit": Rule(C.MANAGE_SURVEYS),
+    "surveys:question_remove": Rule(C.MANAGE_SURVEYS, "POST"),
+    "surveys:question_move": Rule(C.MANAGE_SURVEYS, "POST"),
+    "surveys:publish": Rule(C.MANAGE_SURVEYS, "POST"),
+    "surveys:close": Rule(C.MANAGE_SURVEYS, "POST"),
+    "surveys:enter": Rule(C.ENTER_SURVEY_RESPONSES),
+    "surveys:results": Rule(C.VIEW_SURVEY_RESULTS),
 }
+# Kwargs naming an object that belongs to institution A1, like the institution itself.
+INSTITUTION_BOUND_KWARGS = {"institution", "survey"}
 
 TENANT_ROUTES = [route for route in routes() if route.is_tenant]
 MEMBERS_OF_A = ["coordinator", "director", "quality", "worker", "consultant", "staff", "auditor", "other_worker"]
@@ -52,6 +78,7 @@ MEMBERS_OF_A = ["coordinator", "director", "quality", "worker", "consultant", "s
 
 def sample_kwargs(world: World, names: frozenset[str], municipality: str) -> dict[str, Any]:
     invitation = Invitation.objects.with_scopes_disabled().get(email="pending@example.org")
+    survey = published_survey(world, institution=world.a1) if "survey" in names else None
     samples = {
         "municipality": municipality,
         "institution": world.a1.slug,
@@ -59,6 +86,9 @@ def sample_kwargs(world: World, names: frozenset[str], municipality: str) -> dic
         "user": world.director.pk,
         "membership": world.director_membership.pk,
         "invitation": invitation.pk,
+        "survey": survey.pk if survey else 0,
+        "section": 0,
+        "key": "overall",
     }
     missing = names - samples.keys()
     assert not missing, f"add a sample value for {missing} to sample_kwargs"
@@ -108,10 +138,10 @@ def test_members_get_exactly_what_their_role_allows(world: World, route: Any, pe
     rule = RULES[route.name]
     with scopes_disabled():
         memberships = list(user.memberships.all())
-    institution_bound = "institution" in route.kwargs
+    institution_bound = bool(INSTITUTION_BOUND_KWARGS & route.kwargs)
     covers = any(m.institution_id in (None, world.a1.pk) for m in memberships)
     allowed = any(
-        rule.capability in capabilities_of(m.role)
+        rule.capabilities & capabilities_of(m.role)
         and (not institution_bound or m.institution_id in (None, world.a1.pk))
         for m in memberships
     )

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from kokybe.surveys import views, views_results
+
+app_name = "surveys"
+
+urlpatterns = [
+    path("", views.survey_list, name="list"),
+    path("new/", views.survey_create, name="create"),
+    path("<int:survey>/", views.survey_detail, name="detail"),
+    path("<int:survey>/settings/", views.survey_settings, name="settings"),
+    path("<int:survey>/questions/", views.survey_questions, name="questions"),
+    path("<int:survey>/questions/sections/new/", views.section_add, name="section_add"),
+    path("<int:survey>/questions/sections/<int:section>/", views.section_edit, name="section_edit"),
+    path("<int:survey>/questions/sections/<int:section>/remove/", views.section_remove, name="section_remove"),
+    path("<int:survey>/questions/sections/<int:section>/new/", views.question_add, name="question_add"),
+    path("<int:survey>/questions/q/<str:key>/", views.question_edit, name="question_edit"),
+    path("<int:survey>/questions/q/<str:key>/remove/", views.question_remove, name="question_remove"),
+    path("<int:survey>/questions/q/<str:key>/move/", views.question_move, name="question_move"),
+    path("<int:survey>/publish/", views.survey_publish, name="publish"),
+    path("<int:survey>/close/", views.survey_close, name="close"),
+    path("<int:survey>/enter/", views.response_enter, name="enter"),
+    path("<int:survey>/results/", views_results.results, name="results"),
+]
