@@ -233,7 +233,9 @@ class TextAnswer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="texts")
     item = models.CharField(max_length=120)
     text = models.TextField()
-    tags: models.ManyToManyField["TextTag", "TextTag"] = models.ManyToManyField("TextTag", blank=True, related_name="answers")
+    tags: models.ManyToManyField["TextTag", "TextTag"] = models.ManyToManyField(
+        "TextTag", blank=True, related_name="answers"
+    )
 
     objects = ScopedManager(municipality="municipality")
 
