@@ -96,9 +96,7 @@ def invitations_add(
 
 
 @transaction.atomic
-def invitations_remind(
-    *, actor: User | None, survey: Survey, base_url: str, now: datetime | None = None
-) -> int:
+def invitations_remind(*, actor: User | None, survey: Survey, base_url: str, now: datetime | None = None) -> int:
     """Remind who was invited at least a week ago (or last reminded a week ago) and has not answered."""
     now = now or timezone.now()
     due = [

@@ -36,14 +36,29 @@ def small_spec(series: str = "client-satisfaction") -> SurveySpec:
             SectionSpec(
                 title=t("Paslaugos", "Services"),
                 questions=[
-                    QuestionSpec("overall", Q.LIKERT, t("Bendrai", "Overall"), required=True,
-                                 dimension="kuldiga.client_satisfaction"),
-                    QuestionSpec("access", Q.LIKERT, t("Prieinamumas", "Access"), allows_dont_know=True,
-                                 dimension="kuldiga.service_access"),
                     QuestionSpec(
-                        "charter", Q.MATRIX, t("Chartija", "Charter"), scale="agreement",
-                        rows=[RowSpec("respect", t("Pagarba", "Respect"), "charter.respect"),
-                              RowSpec("speed", t("Greitis", "Speed"), "charter.speed")],
+                        "overall",
+                        Q.LIKERT,
+                        t("Bendrai", "Overall"),
+                        required=True,
+                        dimension="kuldiga.client_satisfaction",
+                    ),
+                    QuestionSpec(
+                        "access",
+                        Q.LIKERT,
+                        t("Prieinamumas", "Access"),
+                        allows_dont_know=True,
+                        dimension="kuldiga.service_access",
+                    ),
+                    QuestionSpec(
+                        "charter",
+                        Q.MATRIX,
+                        t("Chartija", "Charter"),
+                        scale="agreement",
+                        rows=[
+                            RowSpec("respect", t("Pagarba", "Respect"), "charter.respect"),
+                            RowSpec("speed", t("Greitis", "Speed"), "charter.speed"),
+                        ],
                     ),
                     QuestionSpec("recommend", Q.NPS, t("Rekomenduotumėte?", "Recommend?")),
                 ],
@@ -51,21 +66,38 @@ def small_spec(series: str = "client-satisfaction") -> SurveySpec:
             SectionSpec(
                 title=t("Apie jus", "About you"),
                 questions=[
-                    QuestionSpec("service", Q.SINGLE, t("Paslauga", "Service"), options=[
-                        OptionSpec("home", t("Pagalba namuose", "Home help")),
-                        OptionSpec("day", t("Dienos centras", "Day centre")),
-                        OptionSpec("other", t("Kita", "Other"), is_other=True),
-                    ]),
-                    QuestionSpec("learned", Q.MULTIPLE, t("Kaip sužinojote?", "How did you learn?"), options=[
-                        OptionSpec("web", t("Internetas", "Web")),
-                        OptionSpec("friends", t("Draugai", "Friends")),
-                        OptionSpec("other", t("Kita", "Other"), is_other=True),
-                    ]),
-                    QuestionSpec("years", Q.NUMBER, t("Kiek metų?", "How many years?"), min_value=Decimal(0),
-                                 max_value=Decimal(80), allows_dont_know=True),
+                    QuestionSpec(
+                        "service",
+                        Q.SINGLE,
+                        t("Paslauga", "Service"),
+                        options=[
+                            OptionSpec("home", t("Pagalba namuose", "Home help")),
+                            OptionSpec("day", t("Dienos centras", "Day centre")),
+                            OptionSpec("other", t("Kita", "Other"), is_other=True),
+                        ],
+                    ),
+                    QuestionSpec(
+                        "learned",
+                        Q.MULTIPLE,
+                        t("Kaip sužinojote?", "How did you learn?"),
+                        options=[
+                            OptionSpec("web", t("Internetas", "Web")),
+                            OptionSpec("friends", t("Draugai", "Friends")),
+                            OptionSpec("other", t("Kita", "Other"), is_other=True),
+                        ],
+                    ),
+                    QuestionSpec(
+                        "years",
+                        Q.NUMBER,
+                        t("Kiek metų?", "How many years?"),
+                        min_value=Decimal(0),
+                        max_value=Decimal(80),
+                        allows_dont_know=True,
+                    ),
                     QuestionSpec("wrong", Q.YES_NO, t("Ar kas nors nepavyko?", "Did anything go wrong?")),
-                    QuestionSpec("wrong_what", Q.LONG_TEXT, t("Kas nutiko?", "What happened?"),
-                                 show_if=ShowIf("wrong", ["yes"])),
+                    QuestionSpec(
+                        "wrong_what", Q.LONG_TEXT, t("Kas nutiko?", "What happened?"), show_if=ShowIf("wrong", ["yes"])
+                    ),
                     QuestionSpec("name_it", Q.SHORT_TEXT, t("Vienu žodžiu", "In one word")),
                 ],
             ),
@@ -73,13 +105,23 @@ def small_spec(series: str = "client-satisfaction") -> SurveySpec:
     )
 
 
-def published_survey(world: Any, *, institution: Institution | None = None, year: int = 2025,
-                     spec: SurveySpec | None = None, **settings: Any) -> Survey:
+def published_survey(
+    world: Any,
+    *,
+    institution: Institution | None = None,
+    year: int = 2025,
+    spec: SurveySpec | None = None,
+    **settings: Any,
+) -> Survey:
     with scopes_disabled():
         design.dimensions_ensure(actor=None, municipality=world.a, specs=KULDIGA_DIMENSIONS + CHARTER_DIMENSIONS)
         survey = design.survey_create(
-            actor=world.coordinator, municipality=world.a, spec=spec or small_spec(), year=year,
-            institution=institution, **settings,
+            actor=world.coordinator,
+            municipality=world.a,
+            spec=spec or small_spec(),
+            year=year,
+            institution=institution,
+            **settings,
         )
         design.survey_publish(actor=world.coordinator, survey=survey)
         return Survey.objects.get(pk=survey.pk)
