@@ -1,5 +1,6 @@
 """Logs never carry personal data: no query strings (searches hold names), no e-mail addresses
-(mail server errors name the recipient), no request bodies."""
+(mail server errors name the recipient), no IP addresses (survey respondents are promised
+anonymity), no request bodies."""
 
 import logging
 import re
@@ -9,10 +10,16 @@ from django.views.debug import SafeExceptionReporterFilter
 
 QUERY_STRING = re.compile(r"\?[^\s\"']*")
 EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+IPV4_ADDRESS = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b")
+HEX_GROUPS = r"[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*"
+IPV6_ADDRESS = re.compile(
+    rf"\b(?:[0-9A-Fa-f]{{1,4}}:){{7}}[0-9A-Fa-f]{{1,4}}\b|(?<![\w:])(?:{HEX_GROUPS})?::(?:{HEX_GROUPS})?(?![\w:])"
+)
 
 
 def scrub(text: str) -> str:
-    return EMAIL_ADDRESS.sub("<e-mail>", QUERY_STRING.sub("?…", text))
+    text = EMAIL_ADDRESS.sub("<e-mail>", QUERY_STRING.sub("?…", text))
+    return IPV6_ADDRESS.sub("<address>", IPV4_ADDRESS.sub("<address>", text))
 
 
 class PersonalDataLogFilter(logging.Filter):

@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
@@ -89,6 +90,24 @@ def test_logged_errors_lose_e_mail_addresses_also_in_tracebacks() -> None:
     formatted = logging.Formatter().format(record)
     assert "@example.lt" not in formatted
     assert "mailbox unavailable" in formatted
+
+
+@pytest.mark.parametrize("address", ["203.0.113.77", "2001:db8::1", "::1", "fe80:0:0:0:0:0:0:1"])
+def test_logged_lines_lose_ip_addresses(address: str) -> None:
+    record = logging.LogRecord(
+        "django.request", logging.WARNING, __file__, 1, "Bad request from %s at 10:30:15: %s", (address, "/s/x/"), None
+    )
+    PersonalDataLogFilter().filter(record)
+    assert address not in record.getMessage()
+    assert "10:30:15" in record.getMessage()
+    assert "/s/x/" in record.getMessage()
+
+
+def test_gunicorn_access_log_has_no_address_agent_or_query() -> None:
+    from kokybe import gunicorn_conf
+
+    for atom in ("%(h)s", "%(a)s", "%(r)s", "%(q)s", "%(u)s", "{x-forwarded-for}i"):
+        assert atom not in gunicorn_conf.access_log_format
 
 
 def test_error_reports_drop_submitted_values() -> None:
