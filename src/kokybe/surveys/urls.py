@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kokybe.surveys import views, views_results
+from kokybe.surveys import views, views_exports, views_results
 
 app_name = "surveys"
 
@@ -21,4 +21,8 @@ urlpatterns = [
     path("<int:survey>/close/", views.survey_close, name="close"),
     path("<int:survey>/enter/", views.response_enter, name="enter"),
     path("<int:survey>/results/", views_results.results, name="results"),
+    path("<int:survey>/results/compare/", views_results.compare, name="compare"),
+    path("<int:survey>/results/institutions/", views_results.institutions_view, name="institutions"),
+    path("<int:survey>/results/download.<str:fmt>", views_exports.export_results, name="export_results"),
+    path("<int:survey>/responses/download.<str:fmt>", views_exports.export_responses, name="export_responses"),
 ]

@@ -68,6 +68,10 @@ RULES: dict[str, Rule] = {
     "surveys:close": Rule(C.MANAGE_SURVEYS, "POST"),
     "surveys:enter": Rule(C.ENTER_SURVEY_RESPONSES),
     "surveys:results": Rule(C.VIEW_SURVEY_RESULTS),
+    "surveys:compare": Rule(C.VIEW_SURVEY_RESULTS),
+    "surveys:institutions": Rule(C.VIEW_SURVEY_RESULTS),
+    "surveys:export_results": Rule(C.VIEW_SURVEY_RESULTS),
+    "surveys:export_responses": Rule(C.MANAGE_SURVEYS),
 }
 # Kwargs naming an object that belongs to institution A1, like the institution itself.
 INSTITUTION_BOUND_KWARGS = {"institution", "survey"}
@@ -89,6 +93,7 @@ def sample_kwargs(world: World, names: frozenset[str], municipality: str) -> dic
         "survey": survey.pk if survey else 0,
         "section": 0,
         "key": "overall",
+        "fmt": "csv",
     }
     missing = names - samples.keys()
     assert not missing, f"add a sample value for {missing} to sample_kwargs"
