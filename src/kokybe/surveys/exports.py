@@ -98,7 +98,6 @@ def value_labels(column: Column, language: str, main_language: str) -> list[tupl
 
 def response_rows(
     survey: Survey,
-    spec: SurveySpec,
     columns: list[Column],
     institution_ids: Iterable[int] | None,
     names: dict[int, str],
