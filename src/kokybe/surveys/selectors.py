@@ -3,7 +3,7 @@
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from kokybe.surveys.models import Response, Survey, SurveyInvitation, VersionStatus
+from kokybe.surveys.models import Channel, Response, Survey, SurveyInvitation, VersionStatus
 from kokybe.tenancy.access import Access, require_capability
 from kokybe.tenancy.models import Institution, Municipality
 from kokybe.tenancy.permissions import Capability
@@ -74,7 +74,12 @@ def survey_counts(municipality: Municipality, survey: Survey) -> dict[str, objec
     invitations = SurveyInvitation.objects.filter(municipality=municipality, survey=survey).aggregate(
         total=Count("id"), answered=Count("id", filter=Q(status="answered"))
     )
-    return {"responses": sum(by_channel.values()), "by_channel": by_channel, "invitations": invitations}
+    labels = dict(Channel.choices)
+    return {
+        "responses": sum(by_channel.values()),
+        "by_channel": [(labels.get(channel, channel), n) for channel, n in by_channel.items()],
+        "invitations": invitations,
+    }
 
 
 def versions_of(municipality: Municipality, survey: Survey) -> QuerySet:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kokybe.surveys import views, views_exports, views_results
+from kokybe.surveys import views, views_collect, views_exports, views_results
 
 app_name = "surveys"
 
@@ -20,6 +20,10 @@ urlpatterns = [
     path("<int:survey>/publish/", views.survey_publish, name="publish"),
     path("<int:survey>/close/", views.survey_close, name="close"),
     path("<int:survey>/enter/", views.response_enter, name="enter"),
+    path("<int:survey>/invitations/", views_collect.invitation_list, name="invitations"),
+    path("<int:survey>/invitations/remind/", views_collect.invitations_remind, name="invitations_remind"),
+    path("<int:survey>/poster.pdf", views_collect.poster, name="poster"),
+    path("<int:survey>/qr.svg", views_collect.qr_code, name="qr"),
     path("<int:survey>/results/", views_results.results, name="results"),
     path("<int:survey>/results/compare/", views_results.compare, name="compare"),
     path("<int:survey>/results/institutions/", views_results.institutions_view, name="institutions"),

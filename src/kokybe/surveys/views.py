@@ -1,5 +1,6 @@
 """Staff pages for surveys: the list, creating, settings, questions, publishing, paper entry."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -117,6 +118,7 @@ def survey_detail(request: HttpRequest, municipality: str, survey: int) -> HttpR
         "can_manage": _may(access, found, C.MANAGE_SURVEYS),
         "can_enter": _may(access, found, C.ENTER_SURVEY_RESPONSES),
         "can_read": _may(access, found, C.VIEW_SURVEY_RESULTS),
+        "languages": settings.LANGUAGES,
     }
     return render(request, "surveys/survey_detail.html", context)
 

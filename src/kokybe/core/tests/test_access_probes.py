@@ -72,6 +72,10 @@ RULES: dict[str, Rule] = {
     "surveys:institutions": Rule(C.VIEW_SURVEY_RESULTS),
     "surveys:export_results": Rule(C.VIEW_SURVEY_RESULTS),
     "surveys:export_responses": Rule(C.MANAGE_SURVEYS),
+    "surveys:invitations": Rule(C.MANAGE_SURVEYS),
+    "surveys:invitations_remind": Rule(C.MANAGE_SURVEYS, "POST"),
+    "surveys:poster": Rule(ANY_SURVEY),
+    "surveys:qr": Rule(ANY_SURVEY),
 }
 # Kwargs naming an object that belongs to institution A1, like the institution itself.
 INSTITUTION_BOUND_KWARGS = {"institution", "survey"}
