@@ -69,11 +69,19 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    var = tmp_path_factory.mktemp("server")
+def server_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The server's var directory: its database, its log (server.log) and its e-mails (mail/)."""
+    return tmp_path_factory.mktemp("server")
+
+
+@pytest.fixture(scope="session")
+def server(server_dir: Path) -> Iterator[str]:
+    var = server_dir
     env = {
         **os.environ,
         "KOKYBE_VAR_DIR": str(var),
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(var / "mail"),
         "KOKYBE_DEMO_RELAX_MFA": "1",
         "DEBUG": "0",
         "PYTHONUNBUFFERED": "1",

@@ -12,6 +12,7 @@ from tests.browser.conftest import axe_violations, sign_in
 EMAILS = sorted({account.email for account in ACCOUNTS})
 SKIP = re.compile(
     r"/accounts/(logout|email|password/reset|reauthenticate)|/2fa/(totp/deactivate|recovery-codes/generate|webauthn)"
+    r"|\.(pdf|svg|csv|xlsx|sps|codebook)$"  # downloads, not pages
 )
 PAGE_LIMIT = 60
 

@@ -52,8 +52,13 @@ def audit_record(
     institution_id: int | None = None,
     changes: Mapping[str, Any] | None = None,
     label: str = "",
+    day_only: bool = False,
 ) -> AuditEvent:
-    """Record a change. Must run inside the transaction that made the change."""
+    """Record a change. Must run inside the transaction that made the change.
+
+    `day_only` records the day without the time and without the actor: for changes whose exact
+    moment or author must not be kept (answers to an anonymous survey).
+    """
     return _record(
         kind=EventKind.WRITE,
         actor=actor,
@@ -64,6 +69,7 @@ def audit_record(
         changes=dict(changes or {}),
         label=label,
         purpose="",
+        day_only=day_only,
     )
 
 
@@ -102,11 +108,16 @@ def _record(
     changes: dict[str, Any],
     label: str,
     purpose: str,
+    day_only: bool = False,
 ) -> AuditEvent:
     if kind == EventKind.WRITE and not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must run inside the transaction that makes the change.")
+    now = timezone.now()
+    if day_only:
+        now = timezone.make_aware(datetime.datetime.combine(timezone.localdate(now), datetime.time()))
+        actor = None
     event = AuditEvent(
-        occurred_at=timezone.now(),
+        occurred_at=now,
         kind=kind,
         action=action,
         actor=actor if actor is not None and actor.is_authenticated else None,

@@ -187,9 +187,10 @@ class Channel(models.TextChoices):
 class Response(models.Model):
     """One person's answers.
 
-    Anonymous responses carry the date only (no time), no invitation and no person; the id is
-    random, so not even the order of arrival is kept. `invitation` and `submitted_at` are filled
-    only for surveys that are not anonymous.
+    Anonymous responses carry the date only (no time), no invitation and no person, and a random
+    id. The database still stores rows in order of arrival, which is why the audit trail keeps
+    only the day of an anonymous arrival and not who typed it in (see responding._audit_arrival).
+    `invitation` and `submitted_at` are filled only for surveys that are not anonymous.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

@@ -24,8 +24,15 @@ SALT = "kokybe.surveys.started"
 SLOW_DOWN = _("Please check your choices and press the button again.")
 
 
-def started_field() -> str:
-    return signing.dumps(time.time(), salt=SALT)
+def started_field(request: HttpRequest) -> str:
+    """The signed time the form was first shown; kept when the form comes back with a message,
+    so a person who corrects a choice quickly is not taken for a bot."""
+    posted = request.POST.get(STARTED, "")
+    try:
+        signing.loads(posted, salt=SALT)
+    except signing.BadSignature:
+        return signing.dumps(time.time(), salt=SALT)
+    return posted
 
 
 def looks_automated(request: HttpRequest) -> bool:

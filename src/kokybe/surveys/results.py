@@ -298,6 +298,11 @@ def _change(
     )
 
 
+def _mean_if_enough(moments: Moments, k: int) -> float | None:
+    """A mean of fewer than k answers is not shown, even in a group large enough overall."""
+    return None if moments.n < k else moments.mean
+
+
 @dataclass
 class InstitutionRow:
     institution_id: int
@@ -319,6 +324,13 @@ def by_institution(
     counts = read_counts_by_institution(survey, filters)
     people = {institution_id: respondents(c) for institution_id, c in counts.items()}
     hidden = hide_small_cells(people, k)
+    # A row must not be the difference between two readable groups either: the institution with
+    # one filter fewer (on the results page) minus this row.
+    wider = [
+        read_counts_by_institution(survey, filters.without(name)) for name in replace(filters, institution=None).active
+    ]
+    for base in wider:
+        hidden |= {i for i in people if small(respondents(base.get(i, {})) - people[i], k)}
     shown_ids = list(institution_ids)
     outside = sum(n for institution_id, n in people.items() if institution_id not in shown_ids)
     scored = [item for item in items_of(spec) if item.type in (QuestionType.LIKERT, QuestionType.NPS)]
@@ -329,7 +341,9 @@ def by_institution(
         is_hidden = institution_id in hidden
         means: dict[str, float | None] = {}
         if not is_hidden:
-            means = {item.key: moments_of(own, item.key).mean for item in scored}
-            means |= {DIMENSION_PREFIX + code: moments_of(own, code, dimension=True).mean for code in codes}
+            means = {item.key: _mean_if_enough(moments_of(own, item.key), k) for item in scored}
+            means |= {
+                DIMENSION_PREFIX + code: _mean_if_enough(moments_of(own, code, dimension=True), k) for code in codes
+            }
         rows.append(InstitutionRow(institution_id, people.get(institution_id, 0), is_hidden, means))
     return rows, not small(outside, k)

@@ -150,7 +150,7 @@ def start(request: HttpRequest, survey: Survey, institution: str = "") -> HttpRe
         "chosen_group": request.POST.get("client_group", ""),
         "intro": text_in(survey.intro, language, survey.main_language),
         "errors": errors,
-        "started_field": protection.started_field(),
+        "started_field": protection.started_field(request),
         "today": timezone.localdate(),
     }
     return _render(request, "surveys/public/start.html", survey, language, context, status=400 if errors else 200)
@@ -162,7 +162,9 @@ def page(request: HttpRequest, survey: Survey, number: int) -> HttpResponse:
     draft = responding.draft_find(survey, token)
     if draft is None:
         if responding.receipt_exists(survey, token):
-            return redirect("survey_public:thanks", survey.public_code)
+            return redirect(
+                reverse("survey_public:thanks", args=[survey.public_code]) + f"?lang={_language(request, survey)}"
+            )
         return redirect("survey_public:start", survey.public_code)
     spec = survey.spec(responding.current_version(survey))
     if not 1 <= number <= flow.page_count(spec):
@@ -232,7 +234,7 @@ def _after_page(
         responding.response_submit(survey=survey, token=token)
     except ServiceError:
         return redirect("survey_public:start", survey.public_code)
-    response = redirect("survey_public:thanks", survey.public_code)
+    response = redirect(reverse("survey_public:thanks", args=[survey.public_code]) + f"?lang={draft.language}")
     response.delete_cookie(_cookie_name(survey), path=reverse("survey_public:start", args=[survey.public_code]))
     return response
 

@@ -35,6 +35,7 @@ from kokybe.surveys.models import (
     QualityDimension,
     Response,
     Survey,
+    SurveyDraft,
     SurveyStatus,
     SurveyVersion,
     VersionStatus,
@@ -242,7 +243,8 @@ def survey_create(
 def survey_update(*, actor: User, survey: Survey, **fields: Any) -> Survey:
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     before = snapshot(survey, SETTINGS_FIELDS)
-    answered = Response.objects.filter(survey=survey).exists()
+    # Respondents part-way through were told the survey is anonymous (or not): that holds for them too.
+    answered = Response.objects.filter(survey=survey).exists() or SurveyDraft.objects.filter(survey=survey).exists()
     for name, value in fields.items():
         if name not in SETTINGS_FIELDS:
             raise TypeError(f"survey_update does not change {name!r}")

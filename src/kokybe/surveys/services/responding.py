@@ -1,8 +1,8 @@
 """Storing answers: respondents' drafts, sent responses, and answers typed in by staff. Atomic and audited.
 
-The audit trail records that a response to a survey arrived (by which channel, and, when typed
-in, by whom), never which response: for an anonymous survey nothing may tie a person, a moment
-or a member of staff to the answers.
+The audit trail records that a response to a survey arrived and by which channel, never which
+response; for an anonymous survey only the day, and not who typed it in: nothing may tie a
+person, a moment or a member of staff to the answers.
 """
 
 import hashlib
@@ -52,6 +52,8 @@ def accepts_answers(survey: Survey, today: date | None = None) -> bool:
 
 
 def _audit_arrival(actor: User | None, survey: Survey, action: str, channel: str, count: int = 1) -> None:
+    """For an anonymous survey the event keeps the day only and no author: rows are stored in order of
+    arrival, so an exact time or a name on the n-th event would attach to the n-th response."""
     audit_record(
         actor=actor,
         action=action,
@@ -60,6 +62,7 @@ def _audit_arrival(actor: User | None, survey: Survey, action: str, channel: str
         institution_id=survey.institution_id,
         changes={"channel": {"from": None, "to": channel}, "responses": {"from": None, "to": count}},
         label=survey.display_title,
+        day_only=survey.is_anonymous,
     )
 
 
