@@ -29,8 +29,7 @@ from kokybe.surveys.answer_forms import is_shown
 from kokybe.surveys.definition import DONT_KNOW, TEXT_TYPES, QuestionSpec, QuestionType, SurveySpec, items_of
 from kokybe.surveys.models import Channel, Survey
 from kokybe.surveys.services import design
-from kokybe.surveys.services.responding import store_response
-from kokybe.surveys.services.tallies import TallyDelta
+from kokybe.surveys.services.responding import NewResponse, responses_store
 from kokybe.tenancy.models import Institution, Municipality
 from kokybe.tenancy.models import InstitutionKind as K
 from kokybe.tenancy.permissions import Role
@@ -546,27 +545,23 @@ def _run_load(
         version = design.survey_publish(actor=coordinator, survey=survey)
         spec = survey.spec(version)
         items = items_of(spec)
-        delta = TallyDelta(survey.pk)
-        count = 0
+        rows = []
         for pool in _pools(municipality, institutions, run, rng):
             for _ in range(pool.size):
                 person = Respondent(rng, pool, _pick(rng, LANGUAGES[municipality.language]))
                 answers, texts = person.answers(spec)
-                store_response(
-                    survey=survey,
-                    version=version,
-                    items=items,
-                    answers=answers,
-                    texts=texts,
-                    channel=_pick(rng, pool.traits.channels),
-                    language=person.language,
-                    institution=pool.institution,
-                    client_group=person.client_group(NOT_STATED_RESIDENTS if surveyed else NOT_STATED_GROUP),
-                    submitted_on=_day(rng, run.opens_on, run.answered_until),
-                    tallies=delta,
+                rows.append(
+                    NewResponse(
+                        answers=answers,
+                        texts=texts,
+                        channel=_pick(rng, pool.traits.channels),
+                        language=person.language,
+                        institution=pool.institution,
+                        client_group=person.client_group(NOT_STATED_RESIDENTS if surveyed else NOT_STATED_GROUP),
+                        submitted_on=_day(rng, run.opens_on, run.answered_until),
+                    )
                 )
-                count += 1
-        delta.write()
+        count = responses_store(survey=survey, version=version, items=items, rows=rows)
         audit_record(
             actor=None,
             action="survey.demo_load",

@@ -20,7 +20,9 @@ README = Path(__file__).resolve().parents[4] / "README.md"
 def test_the_demo_loads_fast_and_a_second_run_changes_nothing() -> None:
     started = time.monotonic()
     call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert time.monotonic() - started < 10
+    # Three years of surveys (8,000 responses and their tallies) load in about 7 s on SQLite and a
+    # little more on PostgreSQL on this 2-core machine; 20 s leaves room for a busy CI machine.
+    assert time.monotonic() - started < 20
     with scopes_disabled():
         counts = [m.objects.count() for m in (Municipality, Institution, Unit, Membership, User, AuditEvent)]
         call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115

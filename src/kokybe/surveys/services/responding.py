@@ -7,7 +7,8 @@ person, a moment or a member of staff to the answers.
 
 import hashlib
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -162,6 +163,20 @@ def current_version(survey: Survey) -> SurveyVersion:
     return version
 
 
+@dataclass(frozen=True)
+class NewResponse:
+    """One response to store in bulk (demo data, imports)."""
+
+    answers: dict[str, Any]
+    texts: dict[str, str]
+    channel: str
+    language: str
+    institution: Institution | None
+    client_group: str
+    submitted_on: date
+    source_ref: str = ""
+
+
 def store_response(
     *,
     survey: Survey,
@@ -175,35 +190,70 @@ def store_response(
     client_group: str,
     submitted_on: date,
     invitation: SurveyInvitation | None = None,
-    source_ref: str = "",
-    tallies: TallyDelta | None = None,
 ) -> Response:
     """Write a response, its texts and its tallies. Callers hold the transaction and write the audit event."""
+    row = NewResponse(answers, texts, channel, language, institution, client_group, submitted_on)
+    response, text_answers = _build(survey, version, {item.key for item in items}, row, invitation)
+    response.save(force_insert=True)
+    TextAnswer.objects.bulk_create(text_answers)
+    delta = TallyDelta(survey.pk)
+    delta.add(response, items, {t.item: t.text for t in text_answers}, version.number)
+    delta.write()
+    return response
+
+
+def responses_store(
+    *, survey: Survey, version: SurveyVersion, items: list[Item], rows: Iterable[NewResponse], batch: int = 1000
+) -> int:
+    """Write many responses, their texts and tallies in few statements. Callers hold the transaction and audit."""
     known = {item.key for item in items}
-    response = Response.objects.create(
+    delta = TallyDelta(survey.pk)
+    stored = 0
+    for chunk in _batched(rows, batch):  # itertools.batched arrives with Python 3.12
+        built = [_build(survey, version, known, row, None) for row in chunk]
+        Response.objects.bulk_create([response for response, _texts in built])
+        TextAnswer.objects.bulk_create([text for _response, texts in built for text in texts])
+        for response, texts in built:
+            delta.add(response, items, {t.item: t.text for t in texts}, version.number)
+        stored += len(built)
+    delta.write()
+    return stored
+
+
+def _batched(rows: Iterable[NewResponse], size: int) -> Iterator[list[NewResponse]]:
+    chunk: list[NewResponse] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _build(
+    survey: Survey, version: SurveyVersion, known: set[str], row: NewResponse, invitation: SurveyInvitation | None
+) -> tuple[Response, list[TextAnswer]]:
+    response = Response(
         municipality_id=survey.municipality_id,
         survey=survey,
         version=version,
-        institution=institution or survey.institution,
-        channel=channel,
-        language=language,
-        client_group=client_group,
-        submitted_on=submitted_on,
-        answers={key: value for key, value in answers.items() if key in known},
-        source_ref=source_ref,
+        institution=row.institution or survey.institution,
+        channel=row.channel,
+        language=row.language,
+        client_group=row.client_group,
+        submitted_on=row.submitted_on,
+        answers={key: value for key, value in row.answers.items() if key in known},
+        source_ref=row.source_ref,
         invitation=None if survey.is_anonymous else invitation,
         submitted_at=None if survey.is_anonymous else timezone.now(),
     )
-    texts = {key: text for key, text in texts.items() if key in known and text}
-    TextAnswer.objects.bulk_create(
+    texts = [
         TextAnswer(municipality_id=survey.municipality_id, survey=survey, response=response, item=key, text=text)
-        for key, text in texts.items()
-    )
-    delta = tallies or TallyDelta(survey.pk)
-    delta.add(response, items, texts, version.number)
-    if tallies is None:
-        delta.write()
-    return response
+        for key, text in row.texts.items()
+        if key in known and text
+    ]
+    return response, texts
 
 
 @transaction.atomic

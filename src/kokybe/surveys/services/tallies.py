@@ -102,22 +102,39 @@ class TallyDelta:
 
     def write(self) -> None:
         """Add the gathered changes to the stored tallies (insert, or add to the existing rows)."""
-        table = Tally._meta.db_table
-        columns = ("survey_id", "item", *COLUMNS, "value", "count", "total", "total_sq")
-        placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
-        conflict = ", ".join(("survey_id", *COLUMNS, "item", "value"))
         # Sorted, so concurrent writers lock rows in one order and cannot deadlock.
-        rows = sorted(self.rows.items())
+        rows = [
+            (self.survey_id, item, *cell, value, count, total, total_sq)
+            for (cell, item, value), (count, total, total_sq) in sorted(self.rows.items())
+        ]
         with connection.cursor() as cursor:
-            for start in range(0, len(rows), BATCH):
-                batch = rows[start : start + BATCH]
-                params: list[Any] = []
-                for (cell, item, value), (count, total, total_sq) in batch:
-                    params.extend((self.survey_id, item, *cell, value, count, total, total_sq))
-                cursor.execute(
-                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([placeholders] * len(batch))} "  # noqa: S608
-                    f"ON CONFLICT ({conflict}) DO UPDATE SET count = {table}.count + excluded.count, "
-                    f"total = {table}.total + excluded.total, total_sq = {table}.total_sq + excluded.total_sq",
-                    params,
-                )
+            if connection.vendor == "postgresql":
+                # One array per column: a statement of a few parameters whatever the number of rows
+                # (psycopg parses every placeholder of a long VALUES list on the client).
+                for start in range(0, len(rows), PG_BATCH):
+                    columns = [list(column) for column in zip(*rows[start : start + PG_BATCH], strict=True)]
+                    cursor.execute(_upsert(UNNEST), columns)
+            else:
+                for start in range(0, len(rows), BATCH):
+                    batch = rows[start : start + BATCH]
+                    values = ", ".join(["(" + ", ".join(["%s"] * len(INSERTED)) + ")"] * len(batch))
+                    cursor.execute(_upsert(f"VALUES {values}"), [value for row in batch for value in row])
         self.rows.clear()
+
+
+INSERTED = ("survey_id", "item", *COLUMNS, "value", "count", "total", "total_sq")
+UNNEST = (
+    "SELECT * FROM unnest(%s::integer[], %s::text[], %s::integer[], %s::text[], %s::text[], %s::text[], "
+    "%s::text[], %s::text[], %s::bigint[], %s::double precision[], %s::double precision[])"
+)
+PG_BATCH = 20000
+
+
+def _upsert(source: str) -> str:
+    table = Tally._meta.db_table
+    conflict = ", ".join(("survey_id", *COLUMNS, "item", "value"))
+    return (
+        f"INSERT INTO {table} ({', '.join(INSERTED)}) {source} "
+        f"ON CONFLICT ({conflict}) DO UPDATE SET count = {table}.count + excluded.count, "
+        f"total = {table}.total + excluded.total, total_sq = {table}.total_sq + excluded.total_sq"
+    )
