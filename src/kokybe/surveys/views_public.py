@@ -161,11 +161,7 @@ def page(request: HttpRequest, survey: Survey, number: int) -> HttpResponse:
     token = _token(request, survey)
     draft = responding.draft_find(survey, token)
     if draft is None:
-        if responding.receipt_exists(survey, token):
-            return redirect(
-                reverse("survey_public:thanks", args=[survey.public_code]) + f"?lang={_language(request, survey)}"
-            )
-        return redirect("survey_public:start", survey.public_code)
+        return _after_sending(request, survey, token)
     spec = survey.spec(responding.current_version(survey))
     if not 1 <= number <= flow.page_count(spec):
         raise Http404
@@ -183,9 +179,12 @@ def page(request: HttpRequest, survey: Survey, number: int) -> HttpResponse:
         valid = form.is_valid() or request.POST.get("action") == "back"
         answers, texts = form.collected()
         keys = {key for question in questions for key in _keys(question)}
-        draft = responding.draft_save(
+        saved = responding.draft_save(
             draft=draft, keys=keys, answers=answers, texts=texts, page=number, language=language
         )
+        if saved is None:  # sent meanwhile by a twin of this request
+            return _after_sending(request, survey, token)
+        draft = saved
         action = request.POST.get("action", "next")
         if action == "later":
             return _with_cookie(redirect("survey_public:saved", survey.public_code), survey, token)
@@ -210,6 +209,15 @@ def page(request: HttpRequest, survey: Survey, number: int) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+def _after_sending(request: HttpRequest, survey: Survey, token: str) -> HttpResponse:
+    """No draft under this token: thank whoever already sent it, start anyone else afresh."""
+    if responding.receipt_exists(survey, token):
+        return redirect(
+            reverse("survey_public:thanks", args=[survey.public_code]) + f"?lang={_language(request, survey)}"
+        )
+    return redirect("survey_public:start", survey.public_code)
 
 
 def _keys(question: Any) -> list[str]:

@@ -134,9 +134,15 @@ def draft_save(
     texts: dict[str, str],
     page: int,
     language: str | None = None,
-) -> SurveyDraft:
-    """Keep what the respondent gave on one page: the answers to `keys` are replaced by the new ones."""
-    draft = SurveyDraft.objects.select_for_update().get(pk=draft.pk)
+) -> SurveyDraft | None:
+    """Keep what the respondent gave on one page: the answers to `keys` are replaced by the new ones.
+
+    None when the draft is gone: a twin request (a double click on the last page) has just sent it.
+    """
+    found = SurveyDraft.objects.select_for_update().filter(pk=draft.pk).first()
+    if found is None:
+        return None
+    draft = found
     keys = set(keys)
     draft.answers = {k: v for k, v in draft.answers.items() if k not in keys} | answers
     draft.texts = {k: v for k, v in draft.texts.items() if k not in keys} | texts

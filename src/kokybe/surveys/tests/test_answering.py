@@ -369,6 +369,21 @@ def test_a_twin_submission_of_the_same_draft_is_recognised(world: World) -> None
     assert len(responses(survey)) == 1
 
 
+def test_a_double_click_that_loses_the_race_lands_on_the_thanks_page(world: World, monkeypatch: Any) -> None:
+    """The second click read the draft just before the first one sent and deleted it."""
+    survey = published_survey(world, institution=world.a1)
+    client = Client()
+    begin(client, survey)
+    answer(client, survey, 1, PAGE_1)
+    token = token_of(client, survey)
+    with scopes_disabled():
+        stale = responding.draft_find(survey, token)
+        assert responding.response_submit(survey=survey, token=token) is True
+    monkeypatch.setattr(responding, "draft_find", lambda survey, token: stale)
+    assert answer(client, survey, 2, PAGE_2)["Location"] == thanks_url(survey)
+    assert len(responses(survey)) == 1
+
+
 # Bots and floods
 
 
