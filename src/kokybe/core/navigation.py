@@ -8,7 +8,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kokybe.tenancy.access import Access
-from kokybe.tenancy.permissions import Capability
+from kokybe.tenancy.permissions import SURVEY_CAPABILITIES, Capability
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ SECTIONS: list[tuple[Promise, str, Capability | frozenset[Capability], frozenset
     (
         _("Surveys"),
         "surveys:list",
-        frozenset({Capability.MANAGE_SURVEYS, Capability.VIEW_SURVEY_RESULTS, Capability.ENTER_SURVEY_RESPONSES}),
+        SURVEY_CAPABILITIES,
         SURVEY_PAGES,
     ),
     (_("Audit trail"), "audit:search", Capability.VIEW_AUDIT, frozenset({"audit:search"})),

@@ -13,16 +13,12 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kokybe.surveys.definition import DONT_KNOW, Item, QuestionSpec, QuestionType, Texts
+from kokybe.surveys.definition import DONT_KNOW, Item, QuestionSpec, QuestionType, Texts, text_in
 from kokybe.surveys.scales import DONT_KNOW_LABEL, NPS_ENDS, SCALE_LABELS, YES_NO_LABELS
 
 SHORT_TEXT_MAX = 500
 LONG_TEXT_MAX = 5000
 PREFIX = "q-"
-
-
-def text_in(texts: Texts, language: str, main_language: str) -> str:
-    return texts.get(language) or texts.get(main_language) or next((t for t in texts.values() if t), "")
 
 
 def field_name(item_key: str) -> str:

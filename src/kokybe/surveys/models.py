@@ -15,13 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from kokybe.core.models import LocalizedName
-from kokybe.surveys.definition import SectionSpec, SurveySpec, Texts, sections_from_json
+from kokybe.surveys.definition import SectionSpec, SurveySpec, Texts, sections_from_json, text_in
 
 
 def localized(texts: Texts, main_language: str) -> str:
     """The text in the active language, else in the survey's main language, else any."""
-    language = (translation.get_language() or main_language)[:2]
-    return texts.get(language) or texts.get(main_language) or next((t for t in texts.values() if t), "")
+    return text_in(texts, (translation.get_language() or main_language)[:2], main_language)
 
 
 class DimensionSource(models.TextChoices):

@@ -1,14 +1,13 @@
 """Reading surveys, tenant first. Which surveys a person reaches follows their memberships."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from kokybe.surveys.models import Channel, Response, Survey, SurveyInvitation, VersionStatus
 from kokybe.tenancy.access import Access, require_capability
 from kokybe.tenancy.models import Institution, Municipality
-from kokybe.tenancy.permissions import Capability
-
-SURVEY_CAPABILITIES = (Capability.MANAGE_SURVEYS, Capability.VIEW_SURVEY_RESULTS, Capability.ENTER_SURVEY_RESPONSES)
+from kokybe.tenancy.permissions import SURVEY_CAPABILITIES, Capability
 
 
 def reachable_institution_ids(access: Access) -> frozenset[int] | None:
@@ -51,6 +50,15 @@ def survey_for(access: Access, pk: int, capability: Capability) -> Survey:
     else:
         require_capability(access, capability)
     return survey
+
+
+def survey_allows(access: Access, survey: Survey, capability: Capability) -> bool:
+    """Whether `survey_for` would let the person use `capability` on this survey (to show or hide links)."""
+    try:
+        survey_for(access, survey.pk, capability)
+    except (Http404, PermissionDenied):
+        return False
+    return True
 
 
 def survey_institutions(access: Access, survey: Survey, capability: Capability) -> list[Institution]:

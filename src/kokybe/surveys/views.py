@@ -1,5 +1,8 @@
 """Staff pages for surveys: the list, creating, settings, questions, publishing, paper entry."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -22,13 +25,13 @@ from kokybe.surveys.models import QualityDimension, Survey
 from kokybe.surveys.services import design, responding
 from kokybe.tenancy.access import Access, access_of
 from kokybe.tenancy.models import Institution
-from kokybe.tenancy.permissions import Capability
+from kokybe.tenancy.permissions import SURVEY_CAPABILITIES, Capability
 
 C = Capability
 
 
 def _any_survey_capability(access: Access) -> None:
-    if not any(access.can(capability) for capability in selectors.SURVEY_CAPABILITIES):
+    if not any(access.can(capability) for capability in SURVEY_CAPABILITIES):
         raise PermissionDenied
 
 
@@ -115,25 +118,17 @@ def survey_detail(request: HttpRequest, municipality: str, survey: int) -> HttpR
         "public_url": public_url,
         "institution_links": institutions,
         "accepting": responding.accepts_answers(found),
-        "can_manage": _may(access, found, C.MANAGE_SURVEYS),
-        "can_enter": _may(access, found, C.ENTER_SURVEY_RESPONSES),
-        "can_read": _may(access, found, C.VIEW_SURVEY_RESULTS),
+        "can_manage": selectors.survey_allows(access, found, C.MANAGE_SURVEYS),
+        "can_enter": selectors.survey_allows(access, found, C.ENTER_SURVEY_RESPONSES),
+        "can_read": selectors.survey_allows(access, found, C.VIEW_SURVEY_RESULTS),
         "languages": settings.LANGUAGES,
     }
     return render(request, "surveys/survey_detail.html", context)
 
 
-def _may(access: Access, survey: Survey, capability: Capability) -> bool:
-    try:
-        selectors.survey_for(access, survey.pk, capability)
-    except (Http404, PermissionDenied):
-        return False
-    return True
-
-
 def _survey_for_any(access: Access, pk: int) -> Survey:
     """The survey if any survey capability reaches it (the overview page)."""
-    for capability in selectors.SURVEY_CAPABILITIES:
+    for capability in SURVEY_CAPABILITIES:
         try:
             return selectors.survey_for(access, pk, capability)
         except PermissionDenied:
@@ -216,15 +211,34 @@ def _section_form(request: HttpRequest, municipality: str, survey: int, index: i
 
 @require_POST
 def section_remove(request: HttpRequest, municipality: str, survey: int, section: int) -> HttpResponse:
+    return _change_and_return(
+        request,
+        municipality,
+        survey,
+        lambda actor, found: design.section_remove(actor=actor, survey=found, index=section),
+        _("Section removed."),
+    )
+
+
+def _change_and_return(
+    request: HttpRequest,
+    municipality: str,
+    survey: int,
+    change: Callable[[Any, Survey], object],
+    done: str = "",
+    anchor: str = "",
+) -> HttpResponse:
+    """A one-button change on the questions page: apply it, say how it went, go back to the page."""
     access = access_of(request)
     found = selectors.survey_for(access, survey, C.MANAGE_SURVEYS)
     try:
-        design.section_remove(actor=access.user, survey=found, index=section)
+        change(access.user, found)
     except ServiceError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Section removed."))
-    return redirect("surveys:questions", municipality, found.pk)
+        if done:
+            messages.success(request, done)
+    return redirect(reverse("surveys:questions", args=[municipality, found.pk]) + anchor)
 
 
 def _current_sections(survey: Survey) -> list:
@@ -284,27 +298,25 @@ def _question_form(
 
 @require_POST
 def question_remove(request: HttpRequest, municipality: str, survey: int, key: str) -> HttpResponse:
-    access = access_of(request)
-    found = selectors.survey_for(access, survey, C.MANAGE_SURVEYS)
-    try:
-        design.question_remove(actor=access.user, survey=found, key=key)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Question removed."))
-    return redirect("surveys:questions", municipality, found.pk)
+    return _change_and_return(
+        request,
+        municipality,
+        survey,
+        lambda actor, found: design.question_remove(actor=actor, survey=found, key=key),
+        _("Question removed."),
+    )
 
 
 @require_POST
 def question_move(request: HttpRequest, municipality: str, survey: int, key: str) -> HttpResponse:
-    access = access_of(request)
-    found = selectors.survey_for(access, survey, C.MANAGE_SURVEYS)
     step = -1 if request.POST.get("direction") == "up" else 1
-    try:
-        design.question_move(actor=access.user, survey=found, key=key, step=step)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    return redirect(reverse("surveys:questions", args=[municipality, found.pk]) + f"#question-{key}")
+    return _change_and_return(
+        request,
+        municipality,
+        survey,
+        lambda actor, found: design.question_move(actor=actor, survey=found, key=key, step=step),
+        anchor=f"#question-{key}",
+    )
 
 
 @require_POST

@@ -4,8 +4,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import formats
 from django.utils.translation import get_language
@@ -13,8 +12,7 @@ from django.utils.translation import gettext as _
 
 from kokybe.core.client_groups import ClientGroup
 from kokybe.surveys import selectors
-from kokybe.surveys.answer_forms import text_in
-from kokybe.surveys.definition import DONT_KNOW, Item, QuestionType, SurveySpec, items_of
+from kokybe.surveys.definition import DONT_KNOW, Item, QuestionType, SurveySpec, items_of, text_in
 from kokybe.surveys.models import Channel, QualityDimension, Survey
 from kokybe.surveys.results import (
     Change,
@@ -112,7 +110,7 @@ def results(request: HttpRequest, municipality: str, survey: int) -> HttpRespons
         "dimensions": dimensions,
         "language": language,
         "query": request.GET.urlencode(),
-        "can_export_responses": _may(access, found, Capability.MANAGE_SURVEYS),
+        "can_export_responses": selectors.survey_allows(access, found, Capability.MANAGE_SURVEYS),
     }
     template = "surveys/includes/results_body.html" if request.htmx else "surveys/results.html"  # type: ignore[attr-defined]
     return render(request, template, context)
@@ -147,7 +145,10 @@ def compare(request: HttpRequest, municipality: str, survey: int) -> HttpRespons
     """This run against another run of the same series, question key by question key."""
     access = access_of(request)
     found, institutions, restricted = _results_scope(access, survey)
-    candidates = [s for s in selectors.series_surveys(access.municipality, found) if _may_read(access, s)]
+    readable = Capability.VIEW_SURVEY_RESULTS
+    candidates = [
+        s for s in selectors.series_surveys(access.municipality, found) if selectors.survey_allows(access, s, readable)
+    ]
     other_pk = request.GET.get("with", "")
     other = next((s for s in candidates if str(s.pk) == other_pk), None)
     if other is None:
@@ -184,18 +185,6 @@ def compare(request: HttpRequest, municipality: str, survey: int) -> HttpRespons
     )
 
 
-def _may_read(access: Access, survey: Survey) -> bool:
-    return _may(access, survey, Capability.VIEW_SURVEY_RESULTS)
-
-
-def _may(access: Access, survey: Survey, capability: Capability) -> bool:
-    try:
-        selectors.survey_for(access, survey.pk, capability)
-    except (Http404, PermissionDenied):
-        return False
-    return True
-
-
 def institutions_view(request: HttpRequest, municipality: str, survey: int) -> HttpResponse:
     """The same survey side by side for each institution, with the municipality average and last year's."""
     access = access_of(request)
@@ -217,7 +206,7 @@ def institutions_view(request: HttpRequest, municipality: str, survey: int) -> H
     }
     previous = next((s for s in selectors.series_surveys(access.municipality, found) if s.year < found.year), None)
     last_year = {}
-    if previous is not None and _may_read(access, previous):
+    if previous is not None and selectors.survey_allows(access, previous, Capability.VIEW_SURVEY_RESULTS):
         earlier = read_counts(previous, filters)
         if respondents(earlier) >= k:
             last_year = {

@@ -65,6 +65,9 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.AUDITOR: frozenset({C.VIEW_ORGANISATION, C.VIEW_AUDIT, C.VIEW_SURVEY_RESULTS}),
 }
 
+SURVEY_CAPABILITIES = frozenset({C.MANAGE_SURVEYS, C.VIEW_SURVEY_RESULTS, C.ENTER_SURVEY_RESPONSES})
+"""Any one of these opens the surveys section."""
+
 MUNICIPALITY_WIDE_ONLY: frozenset[Role] = frozenset({Role.MUNICIPAL_COORDINATOR})
 """Roles that always cover the whole municipality, never one institution."""
 

@@ -18,7 +18,7 @@ from conftest import World
 from kokybe.core.tests.urlwalk import routes
 from kokybe.surveys.tests.builders import published_survey
 from kokybe.tenancy.models import Invitation
-from kokybe.tenancy.permissions import Capability, capabilities_of
+from kokybe.tenancy.permissions import SURVEY_CAPABILITIES, Capability, capabilities_of
 
 C = Capability
 
@@ -33,7 +33,7 @@ class Rule:
         return self.capability if isinstance(self.capability, frozenset) else frozenset({self.capability})
 
 
-ANY_SURVEY = frozenset({C.MANAGE_SURVEYS, C.VIEW_SURVEY_RESULTS, C.ENTER_SURVEY_RESPONSES})
+ANY_SURVEY = SURVEY_CAPABILITIES
 
 
 RULES: dict[str, Rule] = {

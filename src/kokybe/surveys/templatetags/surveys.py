@@ -1,9 +1,9 @@
 from typing import Any
 
 from django import template
-from django.utils import formats, translation
+from django.utils import formats
 
-from kokybe.surveys.answer_forms import text_in
+from kokybe.surveys.models import localized
 
 register = template.Library()
 
@@ -11,7 +11,7 @@ register = template.Library()
 @register.filter
 def tr(texts: dict[str, str] | None, main_language: str) -> str:
     """A text typed in several languages, in the page's language (else the survey's main one)."""
-    return text_in(texts or {}, (translation.get_language() or main_language)[:2], main_language)
+    return localized(texts or {}, main_language)
 
 
 @register.filter
