@@ -31,7 +31,11 @@ SURVEY_PAGES = frozenset(
         "question_add",
         "question_edit",
         "enter",
+        "preview",
+        "preview_page",
+        "preview_done",
         "results",
+        "texts",
     )
 )
 

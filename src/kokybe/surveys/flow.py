@@ -18,6 +18,13 @@ def page_questions(spec: SurveySpec, page: int, answers: dict[str, Any]) -> list
     ]
 
 
+def item_keys(question: QuestionSpec) -> list[str]:
+    """The keys under which a question's answers are kept: one per matrix row, else the question's."""
+    if question.rows:
+        return [f"{question.key}.{row.key}" for row in question.rows]
+    return [question.key]
+
+
 def page_count(spec: SurveySpec) -> int:
     return len(spec.sections)
 

@@ -489,3 +489,29 @@ class EntryForm(forms.Form):
         if value > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
         return value
+
+
+class TextTagForm(forms.Form):
+    """Put a tag on, or take it off, the free-text answers ticked on the page."""
+
+    answers = forms.MultipleChoiceField(
+        label=gettext_lazy("Answers"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Tick at least one answer.")},
+    )
+    tag = forms.CharField(
+        label=gettext_lazy("Tag"),
+        max_length=60,
+        help_text=gettext_lazy("A theme such as “waiting time” or “staff attitude”."),
+        error_messages={"required": gettext_lazy("Write the tag.")},
+    )
+    action = forms.ChoiceField(
+        choices=[("add", gettext_lazy("Add the tag")), ("remove", gettext_lazy("Remove the tag"))]
+    )  # the two submit buttons
+
+    def __init__(self, *args: Any, answer_ids: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        answers = self.fields["answers"]
+        assert isinstance(answers, forms.MultipleChoiceField)
+        answers.choices = [(answer_id, answer_id) for answer_id in answer_ids]
+        self.fields["tag"].widget.attrs.update({"list": "survey-tags", "autocomplete": "off"})

@@ -6,6 +6,7 @@ typed) and invitations are kept apart from responses and never point at them.
 """
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -233,9 +234,8 @@ class TextAnswer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="texts")
     item = models.CharField(max_length=120)
     text = models.TextField()
-    tags: models.ManyToManyField["TextTag", "TextTag"] = models.ManyToManyField(
-        "TextTag", blank=True, related_name="answers"
-    )
+    # The through model is Django's own; `Any` keeps the stubs from taking it for TextTag.
+    tags: models.ManyToManyField["TextTag", Any] = models.ManyToManyField("TextTag", blank=True, related_name="answers")
 
     objects = ScopedManager(municipality="municipality")
 

@@ -173,13 +173,32 @@ def results_for(survey: Survey, spec: SurveySpec, filters: Filters, labels: Any)
     counts = read_counts(survey, filters)
     bases = [read_counts(survey, filters.without(name)) for name in filters.active]
     total = respondents(counts)
-    hidden = small(total, k) or any(small(respondents(base) - total, k) for base in bases)
+    hidden = _group_hidden(total, bases, k)
     items = [_item_result(item, counts, bases, k, labels, hidden) for item in items_of(spec)]
     dimensions = [
         _dimension_result(code, counts, bases, k, hidden)
         for code in dict.fromkeys(item.dimension for item in items_of(spec) if item.dimension)
     ]
     return Results(respondents=total, hidden=hidden, k=k, items=items, dimensions=dimensions)
+
+
+def _group_hidden(total: int, bases: list[Counts], k: int) -> bool:
+    return small(total, k) or any(small(respondents(base) - total, k) for base in bases)
+
+
+def group_readable(survey: Survey, filters: Filters) -> tuple[int, bool]:
+    """How many respondents the filtered group has, and whether it may be shown at all (see above)."""
+    k = survey.min_group_size
+    total = _read_respondents(survey, filters)
+    hidden = small(total, k) or any(
+        small(_read_respondents(survey, filters.without(name)) - total, k) for name in filters.active
+    )
+    return total, not hidden
+
+
+def _read_respondents(survey: Survey, filters: Filters) -> int:
+    found = tally_query(survey, filters).filter(item=RESPONDENTS, value="").aggregate(n=Sum("count"))["n"]
+    return int(found or 0)
 
 
 def _item_result(item: Item, counts: Counts, bases: list[Counts], k: int, labels: Any, hidden: bool) -> ItemResult:

@@ -1,10 +1,13 @@
 """Reading surveys, tenant first. Which surveys a person reaches follows their memberships."""
 
+from datetime import date
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from kokybe.surveys.models import Channel, Response, Survey, SurveyInvitation, VersionStatus
+from kokybe.surveys.models import Channel, Response, Survey, SurveyInvitation, TextAnswer, TextTag, VersionStatus
+from kokybe.surveys.results import Filters
 from kokybe.tenancy.access import Access, require_capability
 from kokybe.tenancy.models import Institution, Municipality
 from kokybe.tenancy.permissions import SURVEY_CAPABILITIES, Capability
@@ -109,3 +112,62 @@ def series_surveys(municipality: Municipality, survey: Survey) -> QuerySet[Surve
         .distinct()
         .order_by("-year")
     )
+
+
+def _month_start(month: str, *, after: bool = False) -> date:
+    year, number = int(month[:4]), int(month[5:7])
+    if after:
+        year, number = (year + 1, 1) if number == 12 else (year, number + 1)
+    return date(year, number, 1)
+
+
+def _texts_of_group(municipality: Municipality, survey: Survey, filters: Filters, items: list[str]) -> QuerySet:
+    texts = TextAnswer.objects.filter(municipality=municipality, survey=survey, item__in=items)
+    if filters.institution is not None:
+        texts = texts.filter(response__institution_id=filters.institution)
+    for name in ("client_group", "channel", "language"):
+        if getattr(filters, name) is not None:
+            texts = texts.filter(**{f"response__{name}": getattr(filters, name)})
+    if filters.month_from:
+        texts = texts.filter(response__submitted_on__gte=_month_start(filters.month_from))
+    if filters.month_to:
+        texts = texts.filter(response__submitted_on__lt=_month_start(filters.month_to, after=True))
+    return texts
+
+
+def text_answers(
+    municipality: Municipality,
+    survey: Survey,
+    filters: Filters,
+    *,
+    items: list[str],
+    search: str = "",
+    tag: TextTag | None = None,
+) -> QuerySet[TextAnswer]:
+    """Free-text answers to `items` from the responses the filters select, with their tags.
+
+    Ordered by their random id, so the list keeps no trace of the order in which people answered.
+    """
+    texts = _texts_of_group(municipality, survey, filters, items)
+    if search:
+        texts = texts.filter(text__icontains=search)
+    if tag is not None:
+        texts = texts.filter(tags=tag)
+    return texts.prefetch_related(Prefetch("tags", queryset=TextTag.objects.order_by("name"))).order_by("id")
+
+
+def text_themes(
+    municipality: Municipality, survey: Survey, filters: Filters, *, items: list[str]
+) -> list[tuple[int, str, int]]:
+    """(tag id, tag, answers): how many of the group's free-text answers carry each tag, most used first."""
+    return list(
+        _texts_of_group(municipality, survey, filters, items)
+        .filter(tags__isnull=False)
+        .values_list("tags__id", "tags__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "tags__name")
+    )
+
+
+def text_tags(municipality: Municipality, survey: Survey) -> QuerySet[TextTag]:
+    return TextTag.objects.filter(municipality=municipality, survey=survey)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kokybe.surveys import views, views_collect, views_exports, views_results
+from kokybe.surveys import views, views_collect, views_exports, views_preview, views_results, views_texts
 
 app_name = "surveys"
 
@@ -17,6 +17,9 @@ urlpatterns = [
     path("<int:survey>/questions/q/<str:key>/", views.question_edit, name="question_edit"),
     path("<int:survey>/questions/q/<str:key>/remove/", views.question_remove, name="question_remove"),
     path("<int:survey>/questions/q/<str:key>/move/", views.question_move, name="question_move"),
+    path("<int:survey>/preview/", views_preview.preview_start, name="preview"),
+    path("<int:survey>/preview/<int:number>/", views_preview.preview_page, name="preview_page"),
+    path("<int:survey>/preview/done/", views_preview.preview_done, name="preview_done"),
     path("<int:survey>/publish/", views.survey_publish, name="publish"),
     path("<int:survey>/close/", views.survey_close, name="close"),
     path("<int:survey>/enter/", views.response_enter, name="enter"),
@@ -26,6 +29,7 @@ urlpatterns = [
     path("<int:survey>/qr.svg", views_collect.qr_code, name="qr"),
     path("<int:survey>/results/", views_results.results, name="results"),
     path("<int:survey>/results/compare/", views_results.compare, name="compare"),
+    path("<int:survey>/results/texts/", views_texts.texts, name="texts"),
     path("<int:survey>/results/institutions/", views_results.institutions_view, name="institutions"),
     path("<int:survey>/results/download.<str:fmt>", views_exports.export_results, name="export_results"),
     path("<int:survey>/responses/download.<str:fmt>", views_exports.export_responses, name="export_responses"),

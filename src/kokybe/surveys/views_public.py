@@ -179,7 +179,7 @@ def page(request: HttpRequest, survey: Survey, number: int) -> HttpResponse:
     if request.method == "POST":
         valid = form.is_valid() or request.POST.get("action") == "back"
         answers, texts = form.collected()
-        keys = {key for question in questions for key in _keys(question)}
+        keys = {key for question in questions for key in flow.item_keys(question)}
         saved = responding.draft_save(
             draft=draft, keys=keys, answers=answers, texts=texts, page=number, language=language
         )
@@ -219,12 +219,6 @@ def _after_sending(request: HttpRequest, survey: Survey, token: str) -> HttpResp
             reverse("survey_public:thanks", args=[survey.public_code]) + f"?lang={_language(request, survey)}"
         )
     return redirect("survey_public:start", survey.public_code)
-
-
-def _keys(question: Any) -> list[str]:
-    if question.rows:
-        return [f"{question.key}.{row.key}" for row in question.rows]
-    return [question.key]
 
 
 def _after_page(

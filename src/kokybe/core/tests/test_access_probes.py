@@ -64,12 +64,16 @@ RULES: dict[str, Rule] = {
     "surveys:question_edit": Rule(C.MANAGE_SURVEYS),
     "surveys:question_remove": Rule(C.MANAGE_SURVEYS, "POST"),
     "surveys:question_move": Rule(C.MANAGE_SURVEYS, "POST"),
+    "surveys:preview": Rule(C.MANAGE_SURVEYS),
+    "surveys:preview_page": Rule(C.MANAGE_SURVEYS),
+    "surveys:preview_done": Rule(C.MANAGE_SURVEYS),
     "surveys:publish": Rule(C.MANAGE_SURVEYS, "POST"),
     "surveys:close": Rule(C.MANAGE_SURVEYS, "POST"),
     "surveys:enter": Rule(C.ENTER_SURVEY_RESPONSES),
     "surveys:results": Rule(C.VIEW_SURVEY_RESULTS),
     "surveys:compare": Rule(C.VIEW_SURVEY_RESULTS),
     "surveys:institutions": Rule(C.VIEW_SURVEY_RESULTS),
+    "surveys:texts": Rule(C.VIEW_SURVEY_RESULTS),
     "surveys:export_results": Rule(C.VIEW_SURVEY_RESULTS),
     "surveys:export_responses": Rule(C.MANAGE_SURVEYS),
     "surveys:invitations": Rule(C.MANAGE_SURVEYS),
@@ -98,6 +102,7 @@ def sample_kwargs(world: World, names: frozenset[str], municipality: str) -> dic
         "section": 0,
         "key": "overall",
         "fmt": "csv",
+        "number": 1,
     }
     missing = names - samples.keys()
     assert not missing, f"add a sample value for {missing} to sample_kwargs"
