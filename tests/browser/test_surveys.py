@@ -127,6 +127,17 @@ def test_coordinator_designs_publishes_and_reads_results(page: Any, server: str)
     page.locator("main button[type=submit]").click()
     page.wait_for_load_state()
     problems += axe_violations(page)
+    questions = page.url
+    page.locator("main a[href$='/preview/']").click()  # the draft as a respondent sees it
+    page.wait_for_load_state()
+    problems += axe_violations(page)
+    page.locator("main a[href*='/preview/1/']").click()
+    page.wait_for_load_state()
+    page.locator("main button[value=next]").click()  # the question is not required: on to thanks
+    page.wait_for_load_state()
+    assert "/preview/done/" in page.url
+    problems += axe_violations(page)
+    page.goto(questions)
     page.locator("main button", has_text=re.compile("1")).last.click()  # "Publish version 1"
     page.wait_for_load_state()
     assert page.locator(".govuk-tag--green").count() == 1
@@ -145,6 +156,21 @@ def test_coordinator_designs_publishes_and_reads_results(page: Any, server: str)
     problems += axe_violations(page)
     page.locator("main a[href$='/institutions/']").click()
     page.wait_for_load_state()
+    problems += axe_violations(page)
+    page.locator("main a[href$='/texts/']").click()
+    page.wait_for_load_state()
+    problems += axe_violations(page)
+    page.locator("main button[value=add]").click()  # nothing ticked, no tag: messages next to the fields
+    page.wait_for_load_state()
+    assert page.locator("#id_answers_error").is_visible()
+    problems += axe_violations(page)
+    page.locator("main input[name=answers]").nth(0).check()
+    page.locator("main input[name=answers]").nth(1).check()
+    page.fill("#id_tag", "Laukimas")
+    page.locator("main button[value=add]").click()
+    page.wait_for_load_state()
+    assert page.locator(".govuk-notification-banner--success").is_visible()
+    assert page.locator("main table", has_text="Laukimas").count() == 1  # the themes table
     problems += axe_violations(page)
     assert not problems, "\n".join(problems)
 
