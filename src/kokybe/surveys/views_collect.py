@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
@@ -85,7 +85,8 @@ def invitation_list(request: HttpRequest, municipality: str, survey: int) -> Htt
                 institution=form.cleaned_data["institution"],
                 base_url=request.build_absolute_uri("/"),
             )
-            messages.success(request, _("%(n)d invitations are being sent.") % {"n": added})
+            sending = ngettext("%(n)d invitation is being sent.", "%(n)d invitations are being sent.", added)
+            messages.success(request, sending % {"n": added})
             return reverse("surveys:invitations", args=[municipality, found.pk])
 
         try:
@@ -114,7 +115,8 @@ def invitations_remind(request: HttpRequest, municipality: str, survey: int) -> 
         return redirect("surveys:invitations", municipality, found.pk)
     sent = invitations.invitations_remind(actor=access.user, survey=found, base_url=request.build_absolute_uri("/"))
     if sent:
-        messages.success(request, _("%(n)d reminders are being sent.") % {"n": sent})
+        reminding = ngettext("%(n)d reminder is being sent.", "%(n)d reminders are being sent.", sent)
+        messages.success(request, reminding % {"n": sent})
     else:
         messages.info(request, _("Nobody is due a reminder: reminders go a week after the last e-mail, twice at most."))
     return redirect("surveys:invitations", municipality, found.pk)
