@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet, Sum
 
 from kokybe.surveys.definition import DONT_KNOW, Item, QuestionType, SurveySpec, items_of
 from kokybe.surveys.models import ALL, Survey, Tally
-from kokybe.surveys.services.tallies import DIMENSION_PREFIX, RESPONDENTS
+from kokybe.surveys.services.tallies import DIMENSION_PREFIX, RESPONDENTS, VERSIONS
 from kokybe.surveys.stats import (
     Comparison,
     Interval,
@@ -161,6 +161,7 @@ class Results:
     k: int
     items: list[ItemResult]
     dimensions: list[DimensionResult]
+    versions: list[tuple[int, int]]  # (version number, respondents), newest first; empty when hidden
 
 
 def small(count: int, k: int) -> bool:
@@ -179,7 +180,14 @@ def results_for(survey: Survey, spec: SurveySpec, filters: Filters, labels: Any)
         _dimension_result(code, counts, bases, k, hidden)
         for code in dict.fromkeys(item.dimension for item in items_of(spec) if item.dimension)
     ]
-    return Results(respondents=total, hidden=hidden, k=k, items=items, dimensions=dimensions)
+    versions = (
+        []
+        if hidden
+        else sorted(
+            ((int(value), int(row[0])) for (item, value), row in counts.items() if item == VERSIONS), reverse=True
+        )
+    )
+    return Results(respondents=total, hidden=hidden, k=k, items=items, dimensions=dimensions, versions=versions)
 
 
 def _group_hidden(total: int, bases: list[Counts], k: int) -> bool:

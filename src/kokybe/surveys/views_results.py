@@ -26,7 +26,7 @@ from kokybe.surveys.results import (
 from kokybe.surveys.results import compare as results_compare
 from kokybe.surveys.scales import DONT_KNOW_LABEL, SCALE_LABELS, YES_NO_LABELS
 from kokybe.surveys.services import design
-from kokybe.surveys.services.tallies import DIMENSION_PREFIX, VERSIONS
+from kokybe.surveys.services.tallies import DIMENSION_PREFIX
 from kokybe.tenancy.access import Access, access_of
 from kokybe.tenancy.models import Institution
 from kokybe.tenancy.permissions import Capability
@@ -92,10 +92,6 @@ def results(request: HttpRequest, municipality: str, survey: int) -> HttpRespons
     spec = _spec(found)
     language = (get_language() or "lt")[:2]
     outcome = results_for(found, spec, filters, answer_label(language, found.main_language))
-    counts = read_counts(found, filters) if not outcome.hidden else {}
-    versions = sorted(
-        ((int(value), int(row[0])) for (item, value), row in counts.items() if item == VERSIONS), reverse=True
-    )
     dimensions = {d.code: d for d in QualityDimension.objects.filter(municipality=access.municipality)}
     context = {
         "survey": found,
@@ -106,7 +102,7 @@ def results(request: HttpRequest, municipality: str, survey: int) -> HttpRespons
         "client_groups": ClientGroup.choices,
         "channels": Channel.choices,
         "languages": [("lt", "Lietuvių"), ("lv", "Latviešu"), ("en", "English")],
-        "versions": versions,
+        "versions": outcome.versions,
         "dimensions": dimensions,
         "language": language,
         "query": request.GET.urlencode(),
