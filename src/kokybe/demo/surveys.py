@@ -24,6 +24,7 @@ from kokybe.accounts.models import User
 from kokybe.audit.services import audit_record
 from kokybe.core.client_groups import ClientGroup as G
 from kokybe.demo import data
+from kokybe.demo.survey_themes import improvement_comments_tag
 from kokybe.surveys import builtin as b
 from kokybe.surveys.answer_forms import is_shown
 from kokybe.surveys.definition import DONT_KNOW, TEXT_TYPES, QuestionSpec, QuestionType, SurveySpec, items_of
@@ -59,6 +60,7 @@ RUNS = (
     # Open, with a few answers so far, so that the public link works in the demo.
     Run(SATISFACTION, 2026, date(2026, 10, 5), date(2026, 12, 31), date(2026, 11, 20), stays_open=True),
 )
+THEMES_CODED_YEAR = 2025  # the last finished run: its comments have been read and tagged
 OPEN_RUN_ANSWERS = (4, 9)  # per institution, so far
 NEEDS_RESPONSES = {"klaipeda": 112, "kuldiga": 74}
 LANGUAGES = {"lt": {"lt": 91, "en": 5, "lv": 4}, "lv": {"lv": 92, "en": 5, "lt": 3}}
@@ -571,6 +573,8 @@ def _run_load(
             changes={"responses": {"from": None, "to": count}},
             label=survey.display_title,
         )
+        if run.series == SATISFACTION and run.year == THEMES_CODED_YEAR:
+            improvement_comments_tag(actor=coordinator, survey=survey, language=municipality.language)
         if not run.stays_open:
             design.survey_close(actor=coordinator, survey=survey)
 

@@ -17,7 +17,7 @@ from kokybe.audit.models import AuditEvent
 from kokybe.demo import data
 from kokybe.demo.surveys import PROFILES, SATISFACTION
 from kokybe.surveys.definition import DONT_KNOW, QuestionType, items_of
-from kokybe.surveys.models import Response, Survey, SurveyStatus, Tally, TextAnswer
+from kokybe.surveys.models import Response, Survey, SurveyStatus, Tally, TextAnswer, TextTag
 from kokybe.surveys.services.design import published_version
 from kokybe.surveys.services.responding import accepts_answers
 from kokybe.tenancy.models import Institution
@@ -151,3 +151,17 @@ def test_a_second_load_adds_nothing() -> None:
     _load()
     assert counts() == before
     assert AuditEvent.objects.filter(action="survey.demo_load").count() == Survey.objects.count()
+
+
+@pytest.mark.usefixtures("loaded")
+def test_last_years_improvement_comments_are_tagged_by_theme_in_the_municipalitys_language() -> None:
+    with scopes_disabled():
+        for slug, waiting in (("klaipeda", "Laukimas ir eilės"), ("kuldiga", "Gaidīšana un rindas")):
+            survey = Survey.objects.get(municipality__slug=slug, series=SATISFACTION, year=2025)
+            tag = TextTag.objects.get(survey=survey, name=waiting)
+            comments = TextAnswer.objects.filter(survey=survey, item="improve")
+            assert 0 < tag.answers.count() < comments.count()
+            texts = set(tag.answers.values_list("text", flat=True))
+            assert texts & {"Per ilgai reikia laukti eilėje.", "Pārāk ilgi jāgaida rindā."}
+            assert not texts & {"Sunku prisiskambinti telefonu.", "Grūti sazvanīt pa telefonu."}
+            assert not TextTag.objects.filter(survey__municipality__slug=slug, survey__year=2024).exists()
