@@ -30,6 +30,7 @@ urlpatterns = [
     path("<int:survey>/results/", views_results.results, name="results"),
     path("<int:survey>/results/compare/", views_results.compare, name="compare"),
     path("<int:survey>/results/texts/", views_texts.texts, name="texts"),
+    path("<int:survey>/results/texts.<str:fmt>", views_texts.texts_download, name="texts_download"),
     path("<int:survey>/results/institutions/", views_results.institutions_view, name="institutions"),
     path("<int:survey>/results/download.<str:fmt>", views_exports.export_results, name="export_results"),
     path("<int:survey>/responses/download.<str:fmt>", views_exports.export_responses, name="export_responses"),

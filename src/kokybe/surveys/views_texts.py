@@ -1,9 +1,13 @@
 """Free-text answers: read, searched and filtered like the other results, and tagged by theme."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, ngettext
 
@@ -14,11 +18,13 @@ from kokybe.core.forms import add_service_error
 from kokybe.surveys import selectors
 from kokybe.surveys.definition import QuestionType, SurveySpec, questions_of, text_in
 from kokybe.surveys.forms import TextTagForm
-from kokybe.surveys.models import Channel, Survey
-from kokybe.surveys.results import group_readable
+from kokybe.surveys.models import Channel, Survey, TextAnswer, TextTag
+from kokybe.surveys.results import Filters, group_readable
 from kokybe.surveys.services.texts import text_answers_tag, text_answers_untag
+from kokybe.surveys.views_exports import _download
 from kokybe.surveys.views_results import _results_scope, _spec, filters_from
-from kokybe.tenancy.access import access_of
+from kokybe.tenancy.access import Access, access_of
+from kokybe.tenancy.models import Institution, Municipality
 from kokybe.tenancy.permissions import Capability
 
 PER_PAGE = 50
@@ -35,28 +41,66 @@ def text_questions(spec: SurveySpec, language: str, main_language: str) -> list[
     ]
 
 
-def texts(request: HttpRequest, municipality: str, survey: int) -> HttpResponse:
-    access = access_of(request)
+@dataclass
+class TextQuery:
+    """What the address asks for: the survey, the filters, the question, the words and the tag."""
+
+    survey: Survey
+    filters: Filters
+    institutions: list[Institution]
+    restricted: bool
+    questions: list[tuple[str, str]]
+    chosen: str
+    search: str
+    tags: list[TextTag]
+    tag: TextTag | None
+    respondents: int
+    readable: bool  # the group passes the small-group rules
+
+    @property
+    def keys(self) -> list[str]:
+        return [self.chosen] if self.chosen else [key for key, _text in self.questions]
+
+    def answers(self, municipality: Municipality) -> QuerySet[TextAnswer]:
+        return selectors.text_answers(
+            municipality, self.survey, self.filters, items=self.keys, search=self.search, tag=self.tag
+        )
+
+
+def _text_query(request: HttpRequest, access: Access, survey: int) -> TextQuery:
     found, institutions, restricted = _results_scope(access, survey)
-    can_tag = selectors.survey_allows(access, found, Capability.MANAGE_SURVEYS)
-    if request.method == "POST" and not can_tag:
-        raise PermissionDenied
     filters = filters_from(request, institutions, restricted)
     language = (get_language() or "lt")[:2]
     questions = text_questions(_spec(found), language, found.main_language)
-    names = dict(questions)
     chosen = request.GET.get("item", "")
-    keys = [chosen] if chosen in names else list(names)
-    search = request.GET.get("q", "").strip()[:SEARCH_LENGTH]
     tags = list(selectors.text_tags(access.municipality, found))
-    tag = next((t for t in tags if str(t.pk) == request.GET.get("tag")), None)
     respondents, readable = group_readable(found, filters)
-    page = themes = None
-    form = None
-    if readable and keys:
-        listed = selectors.text_answers(access.municipality, found, filters, items=keys, search=search, tag=tag)
-        page = Paginator(listed, PER_PAGE).get_page(request.GET.get("page"))
-        themes = selectors.text_themes(access.municipality, found, filters, items=keys)
+    return TextQuery(
+        survey=found,
+        filters=filters,
+        institutions=institutions,
+        restricted=restricted,
+        questions=questions,
+        chosen=chosen if chosen in dict(questions) else "",
+        search=request.GET.get("q", "").strip()[:SEARCH_LENGTH],
+        tags=tags,
+        tag=next((t for t in tags if str(t.pk) == request.GET.get("tag")), None),
+        respondents=respondents,
+        readable=readable,
+    )
+
+
+def texts(request: HttpRequest, municipality: str, survey: int) -> HttpResponse:
+    access = access_of(request)
+    query = _text_query(request, access, survey)
+    found = query.survey
+    can_tag = selectors.survey_allows(access, found, Capability.MANAGE_SURVEYS)
+    if request.method == "POST" and not can_tag:
+        raise PermissionDenied
+    page = themes = form = None
+    if query.readable and query.questions:
+        page = Paginator(query.answers(access.municipality), PER_PAGE).get_page(request.GET.get("page"))
+        themes = selectors.text_themes(access.municipality, found, query.filters, items=query.keys)
         if can_tag:
             form = TextTagForm(request.POST or None, answer_ids=[str(answer.pk) for answer in page])
             if request.method == "POST" and form.is_valid() and _apply_tag(request, form, access.user, found):
@@ -66,29 +110,45 @@ def texts(request: HttpRequest, municipality: str, survey: int) -> HttpResponse:
         "surveys/texts.html",
         {
             "survey": found,
-            "filters": filters,
-            "institutions": institutions,
-            "restricted": restricted,
+            "filters": query.filters,
+            "institutions": query.institutions,
+            "restricted": query.restricted,
             "client_groups": ClientGroup.choices,
             "channels": Channel.choices,
             "languages": [("lt", "Lietuvių"), ("lv", "Latviešu"), ("en", "English")],
-            "questions": questions,
-            "question_names": names,
-            "chosen": chosen if chosen in names else "",
-            "search": search,
-            "tags": tags,
-            "tag": tag,
-            "respondents": respondents,
-            "readable": readable,
+            "questions": query.questions,
+            "question_names": dict(query.questions),
+            "chosen": query.chosen,
+            "search": query.search,
+            "tags": query.tags,
+            "tag": query.tag,
+            "respondents": query.respondents,
+            "readable": query.readable,
             "k": found.min_group_size,
             "page": page,
             "themes": themes,
             "form": form,
             "page_query": _query_without(request, "page"),
             "tag_query": _query_without(request, "page", "tag"),
+            "download_query": _query_without(request, "page"),
         },
         status=400 if form is not None and form.errors else 200,
     )
+
+
+def texts_download(request: HttpRequest, municipality: str, survey: int, fmt: str) -> HttpResponseBase:
+    """The answers the page lists (all its pages), with their question and tags, as CSV or XLSX."""
+    access = access_of(request)
+    query = _text_query(request, access, survey)
+    if fmt not in {"csv", "xlsx"} or not query.readable:
+        raise Http404
+    names = dict(query.questions)
+    # Read here, inside the request's scope: a streamed download is written after the view returns.
+    rows = [
+        [answer.item, names.get(answer.item, ""), answer.text, ", ".join(t.name for t in answer.tags.all())]
+        for answer in query.answers(access.municipality)
+    ]
+    return _download(query.survey, "texts", fmt, ["item", "question", "text", "tags"], rows)
 
 
 def _query_without(request: HttpRequest, *names: str) -> str:

@@ -74,6 +74,7 @@ RULES: dict[str, Rule] = {
     "surveys:compare": Rule(C.VIEW_SURVEY_RESULTS),
     "surveys:institutions": Rule(C.VIEW_SURVEY_RESULTS),
     "surveys:texts": Rule(C.VIEW_SURVEY_RESULTS),
+    "surveys:texts_download": Rule(C.VIEW_SURVEY_RESULTS),
     "surveys:export_results": Rule(C.VIEW_SURVEY_RESULTS),
     "surveys:export_responses": Rule(C.MANAGE_SURVEYS),
     "surveys:invitations": Rule(C.MANAGE_SURVEYS),

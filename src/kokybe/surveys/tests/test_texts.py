@@ -165,3 +165,24 @@ def test_the_texts_page_runs_as_many_queries_for_many_answers_as_for_few(world: 
         page = client.get(url)
     assert len(page.context["page"].object_list) == 50
     assert len(many) == len(few)
+
+
+def test_the_listed_answers_download_with_their_tags_and_a_hidden_group_does_not(
+    world: World, commented: Survey
+) -> None:
+    client = world.client_for(world.coordinator)
+    url = texts_url(world, commented) + "?q=laukiau"
+    ids = [str(answer.pk) for answer in client.get(url).context["page"].object_list]
+    client.post(url, {"answers": ids[:2], "tag": "Laukimas", "action": "add"})
+    download = reverse("surveys:texts_download", args=[world.a.slug, commented.pk, "csv"])
+    got = client.get(download + "?q=laukiau")
+    assert got.status_code == 200
+    lines = b"".join(got.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0] == "item,question,text,tags"
+    assert len(lines) == 7
+    assert sum(line.endswith(",Laukimas") for line in lines) == 2
+    workbook = client.get(download.replace(".csv", ".xlsx") + "?q=laukiau")
+    assert workbook.status_code == 200
+    assert b"".join(workbook.streaming_content)[:2] == b"PK"
+    assert client.get(download + "?to=2025-05").status_code == 404  # its complement is under k
+    assert world.client_for(world.outsider).get(download).status_code == 404
