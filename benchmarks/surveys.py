@@ -330,7 +330,6 @@ def results_figures(world: dict[str, Any]) -> None:
                         timing.append((time.perf_counter() - started) * 1000)
                     parts.append(f"{'without ' + name if name else 'as filtered'}: {rows:,} rows, {min(timing):.0f} ms")
             print(f"    tally sums on this page: {'; '.join(parts)}")
-    print("    (the page sums the filtered tallies twice: in results_for and again in the view for the versions)")
     correctness(world, [case[2] for case in cases[1:]])
 
 
