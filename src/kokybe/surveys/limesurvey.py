@@ -32,6 +32,9 @@ from html.parser import HTMLParser
 from types import ModuleType
 from xml.etree import ElementTree as ET
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from kokybe.surveys.definition import (
     OptionSpec,
     QuestionSpec,
@@ -65,24 +68,25 @@ PLACEHOLDER_DATE = datetime.date(1980, 1, 1)
 """LimeSurvey's submitdate for a completed response when the survey keeps no date stamps."""
 
 TYPE_NAMES = {
-    "1": "array dual scale",
-    ":": "array of numbers",
-    ";": "array of texts",
-    "B": "array 10 point",
-    "C": "array yes/uncertain/no",
-    "D": "date",
-    "E": "array increase/same/decrease",
-    "G": "gender",
-    "H": "array by column",
-    "I": "language switch",
-    "K": "multiple numerical input",
-    "O": "list with comment",
-    "Q": "multiple short text",
-    "R": "ranking",
-    "X": "text display",
-    "|": "file upload",
-    "*": "equation",
+    "1": gettext_lazy("array dual scale"),
+    ":": gettext_lazy("array of numbers"),
+    ";": gettext_lazy("array of texts"),
+    "B": gettext_lazy("array 10 point"),
+    "C": gettext_lazy("array yes/uncertain/no"),
+    "D": gettext_lazy("date"),
+    "E": gettext_lazy("array increase/same/decrease"),
+    "G": gettext_lazy("gender"),
+    "H": gettext_lazy("array by column"),
+    "I": gettext_lazy("language switch"),
+    "K": gettext_lazy("multiple numerical input"),
+    "O": gettext_lazy("list with comment"),
+    "Q": gettext_lazy("multiple short text"),
+    "R": gettext_lazy("ranking"),
+    "X": gettext_lazy("text display"),
+    "|": gettext_lazy("file upload"),
+    "*": gettext_lazy("equation"),
 }
+"""LimeSurvey's question types we cannot import, by type code, named in the warning that skips them."""
 
 _INVALID_KEY_CHARS = re.compile(r"[^A-Za-z0-9_-]")
 _SGQA = re.compile(r"^(?P<sid>\d+)X(?P<gid>\d+)X(?P<qid>\d+)(?P<suffix>.*)$")
@@ -133,24 +137,28 @@ def _load_document(data: bytes) -> ET.Element:
     # A survey archive (.lsa) is a ZIP file: say so, it is the likeliest mix-up.
     if data.startswith(b"PK"):
         raise LimeSurveyError(
-            "This is a ZIP file (perhaps a LimeSurvey survey archive, .lsa). "
-            "Upload the survey structure file (.lss) instead."
+            _(
+                "This is a ZIP file (perhaps a LimeSurvey survey archive, .lsa). "
+                "Upload the survey structure file (.lss) instead."
+            )
         )
     # LimeSurvey writes UTF-8 only. Checking and parsing the decoded text (not the bytes) means
     # a document in another encoding cannot hide a declaration from the check below.
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise LimeSurveyError("The file is not a LimeSurvey survey structure file (.lss): it is not UTF-8.") from error
+        raise LimeSurveyError(
+            _("The file is not a LimeSurvey survey structure file (.lss): it is not UTF-8.")
+        ) from error
     # LimeSurvey never writes a DTD; refusing one is what keeps entity expansion ("billion
     # laughs") out when defusedxml is not installed, and costs nothing when it is.
     if _DTD.search(text):
-        raise LimeSurveyError("The file contains a document type declaration; LimeSurvey exports never do.")
+        raise LimeSurveyError(_("The file contains a document type declaration; LimeSurvey exports never do."))
     try:
         root = _defusedxml.fromstring(text) if _defusedxml is not None else ET.fromstring(text)  # noqa: S314
     except (ET.ParseError, ValueError) as error:
         raise LimeSurveyError(
-            "The file is not a LimeSurvey survey structure file (.lss): it is not valid XML."
+            _("The file is not a LimeSurvey survey structure file (.lss): it is not valid XML.")
         ) from error
     _check_document_type(root)
     return root
@@ -159,11 +167,15 @@ def _load_document(data: bytes) -> ET.Element:
 def _check_document_type(root: ET.Element) -> None:
     doc_type = (root.findtext("LimeSurveyDocType") or "").strip()
     if root.tag != "document" or not doc_type:
-        raise LimeSurveyError("The file is XML but not a LimeSurvey survey structure file (.lss).")
+        raise LimeSurveyError(_("The file is XML but not a LimeSurvey survey structure file (.lss)."))
     if doc_type != "Survey":
+        # The type is LimeSurvey's own name for the export ("Group", "Question", ...), kept as it is.
         raise LimeSurveyError(
-            f"The file is a LimeSurvey {doc_type.lower()} export, not a survey. "
-            "Export the whole survey structure (.lss) from LimeSurvey."
+            _(
+                "The file is a LimeSurvey %(type)s export, not a survey. "
+                "Export the whole survey structure (.lss) from LimeSurvey."
+            )
+            % {"type": doc_type.lower()}
         )
 
 
@@ -416,6 +428,24 @@ class _Imported:
     position: int  # in the survey's order, across sections
 
 
+@dataclass(frozen=True)
+class _Refusal:
+    """Why a question's condition was not imported: the whole warning, to be completed with the
+    question's code (%(code)s) and `values`."""
+
+    message: str
+    values: dict[str, str] = field(default_factory=dict)
+
+
+def _untranslatable_equation() -> _Refusal:
+    return _Refusal(
+        _(
+            "Question %(code)s: its condition was not imported "
+            "(it is an equation we cannot translate); it is always shown."
+        )
+    )
+
+
 class _Converter:
     def __init__(self, structure: _Structure, main_language: str, languages: list[str]) -> None:
         self.structure = structure
@@ -432,7 +462,10 @@ class _Converter:
     def question_texts(self, question: _Question) -> Texts:
         texts = self.texts(question.text)
         if self.main_language not in texts:
-            self.warnings.append(f"Question {question.title} has no text in {self.main_language}.")
+            self.warnings.append(
+                _("Question %(code)s has no text in %(language)s.")
+                % {"code": question.title, "language": self.main_language}
+            )
         return texts
 
     def survey_spec(self) -> SurveySpec:
@@ -453,7 +486,7 @@ class _Converter:
     def survey_title(self) -> Texts:
         title = self.setting_texts("surveyls_title")
         if not title:
-            self.warnings.append("The survey has no title; give it one before publishing.")
+            self.warnings.append(_("The survey has no title; give it one before publishing."))
         return title
 
     def sections(self) -> list[SectionSpec]:
@@ -464,14 +497,18 @@ class _Converter:
                 sections.append(section)
             else:
                 name = plain_text(group.name.get(self.structure.base_language, "")) or str(group.gid)
-                self.warnings.append(f"The question group '{name}' has no questions that can be imported; left out.")
+                self.warnings.append(
+                    _("The question group '%(name)s' has no questions that can be imported; left out.") % {"name": name}
+                )
         self.attach_conditions()
         return sections
 
     def section(self, group: _Group) -> SectionSpec:
         if group.relevance.strip() not in ("", "1"):
             name = plain_text(group.name.get(self.structure.base_language, ""))
-            self.warnings.append(f"The question group '{name}' has a condition, which was not imported.")
+            self.warnings.append(
+                _("The question group '%(name)s' has a condition, which was not imported.") % {"name": name}
+            )
         questions = sorted(
             (q for q in self.structure.questions.values() if q.gid == group.gid), key=lambda q: (q.order, q.qid)
         )
@@ -486,10 +523,14 @@ class _Converter:
     def question(self, question: _Question) -> QuestionSpec | None:
         key = _key(question.title)
         if self.is_hidden(question):
-            self.warnings.append(f"Question {question.title} is hidden from respondents in LimeSurvey; skipped.")
+            self.warnings.append(
+                _("Question %(code)s is hidden from respondents in LimeSurvey; skipped.") % {"code": question.title}
+            )
             return None
         if not key or any(imported.spec.key == key for imported in self.imported.values()):
-            self.warnings.append(f"Question {question.title}: its code is empty or used twice; skipped.")
+            self.warnings.append(
+                _("Question %(code)s: its code is empty or used twice; skipped.") % {"code": question.title}
+            )
             return None
         spec = self.typed_question(question, key)
         if spec is not None:
@@ -520,12 +561,13 @@ class _Converter:
                 return QuestionSpec(key=key, type=QuestionType.SHORT_TEXT, text=self.question_texts(question))
             case "T" | "U":
                 return QuestionSpec(key=key, type=QuestionType.LONG_TEXT, text=self.question_texts(question))
-        self.skip(question, "this question type cannot be imported")
+        self.skip(question, _("Question %(code)s (%(type)s) was skipped: this question type cannot be imported."))
         return None
 
-    def skip(self, question: _Question, reason: str) -> None:
-        type_name = TYPE_NAMES.get(question.type, f"type '{question.type}'")
-        self.warnings.append(f"Question {question.title} ({type_name}) was skipped: {reason}.")
+    def skip(self, question: _Question, message: str) -> None:
+        """Warn that `question` was skipped; `message` is the whole sentence, with %(code)s and %(type)s."""
+        type_name = TYPE_NAMES.get(question.type) or _("type '%(type)s'") % {"type": question.type}
+        self.warnings.append(message % {"code": question.title, "type": type_name})
 
     def list_question(self, question: _Question, key: str) -> QuestionSpec | None:
         answers = self.structure.answers.get(question.qid, [])
@@ -537,7 +579,7 @@ class _Converter:
         if question.other:
             options.append(self.other_option(question, options))
         if not options:
-            self.skip(question, "it has no answer options")
+            self.skip(question, _("Question %(code)s (%(type)s) was skipped: it has no answer options."))
             return None
         return QuestionSpec(key=key, type=QuestionType.SINGLE, text=self.question_texts(question), options=options)
 
@@ -548,7 +590,7 @@ class _Converter:
         if question.other:
             options.append(self.other_option(question, options))
         if not options:
-            self.skip(question, "it has no options")
+            self.skip(question, _("Question %(code)s (%(type)s) was skipped: it has no options."))
             return None
         return QuestionSpec(key=key, type=QuestionType.MULTIPLE, text=self.question_texts(question), options=options)
 
@@ -559,7 +601,7 @@ class _Converter:
             if option_key and all(option.key != option_key for option in options):
                 options.append(OptionSpec(key=option_key, label=self.texts(text)))
             else:
-                self.warnings.append(f"The answer code '{code}' is empty or used twice; left out.")
+                self.warnings.append(_("The answer code '%(code)s' is empty or used twice; left out.") % {"code": code})
         return options
 
     def other_option(self, question: _Question, options: list[OptionSpec]) -> OptionSpec:
@@ -576,7 +618,7 @@ class _Converter:
     def matrix_question(self, question: _Question, key: str) -> QuestionSpec | None:
         rows = [RowSpec(key=_key(sub.title), text=self.texts(sub.text)) for sub in self.subquestion_rows(question)]
         if not rows:
-            self.skip(question, "it has no rows")
+            self.skip(question, _("Question %(code)s (%(type)s) was skipped: it has no rows."))
             return None
         return QuestionSpec(key=key, type=QuestionType.MATRIX, text=self.question_texts(question), rows=rows)
 
@@ -586,13 +628,22 @@ class _Converter:
             if _key(sub.title) and all(_key(row.title) != _key(sub.title) for row in rows):
                 rows.append(sub)
             else:
-                self.warnings.append(f"Question {question.title}: the row code '{sub.title}' is empty or used twice.")
+                self.warnings.append(
+                    _("Question %(code)s: the row code '%(row)s' is empty or used twice.")
+                    % {"code": question.title, "row": sub.title}
+                )
         return rows
 
     def flexible_array_question(self, question: _Question, key: str) -> QuestionSpec | None:
         codes = {answer.code for answer in self.structure.answers.get(question.qid, []) if answer.scale_id == 0}
         if codes != FIVE_POINT_CODES:
-            self.skip(question, "only arrays whose answer codes are 1 to 5 can be imported as scores")
+            self.skip(
+                question,
+                _(
+                    "Question %(code)s (%(type)s) was skipped: "
+                    "only arrays whose answer codes are 1 to 5 can be imported as scores."
+                ),
+            )
             return None
         return self.matrix_question(question, key)
 
@@ -622,16 +673,16 @@ class _Converter:
                 continue
             self.attach_show_if(question, imported, target)
 
-    def target_of_relevance(self, relevance: str) -> tuple[int, list[str]] | str:
+    def target_of_relevance(self, relevance: str) -> tuple[int, list[str]] | _Refusal:
         """The question and values of a relevance equation that only says "Q is one of these"."""
         expression = relevance.replace("(", " ").replace(")", " ").strip()
         if _RELEVANCE_UNSUPPORTED.search(expression):
-            return "it is an equation we cannot translate"
+            return _untranslatable_equation()
         terms = [_RELEVANCE_TERM.match(term.strip()) for term in _RELEVANCE_OR.split(expression)]
         matches = [term for term in terms if term is not None]
         variables = {term.group("var") for term in matches}
         if len(matches) != len(terms) or len(variables) != 1:
-            return "it is an equation we cannot translate"
+            return _untranslatable_equation()
         variable = variables.pop()
         sgqa = _SGQA.match(variable)
         if sgqa is not None and not sgqa.group("suffix"):
@@ -639,43 +690,71 @@ class _Converter:
         elif variable in self.qid_by_title:
             qid = self.qid_by_title[variable]
         else:
-            return "it is an equation we cannot translate"
+            return _untranslatable_equation()
         if qid in self.structure.questions and self.structure.questions[qid].type in ("M", "P"):
-            return "it is an equation we cannot translate"
+            return _untranslatable_equation()
         return qid, _unique(term.group("value") for term in matches)
 
-    def attach_show_if(self, question: _Question, imported: _Imported, target: tuple[int, list[str]] | str) -> None:
-        result = target if isinstance(target, str) else self.show_if(imported, *target)
-        if isinstance(result, str):
-            self.warnings.append(
-                f"Question {question.title}: its condition was not imported ({result}); it is always shown."
-            )
+    def attach_show_if(
+        self, question: _Question, imported: _Imported, target: tuple[int, list[str]] | _Refusal
+    ) -> None:
+        result = target if isinstance(target, _Refusal) else self.show_if(imported, *target)
+        if isinstance(result, _Refusal):
+            self.warnings.append(result.message % {"code": question.title, **result.values})
         else:
             imported.spec.show_if = result
 
-    def show_if(self, imported: _Imported, qid: int, raw_values: list[str]) -> ShowIf | str:
+    def show_if(self, imported: _Imported, qid: int, raw_values: list[str]) -> ShowIf | _Refusal:
         depends_on = self.imported.get(qid)
         if depends_on is None:
             title = self.structure.questions[qid].title if qid in self.structure.questions else str(qid)
-            return f"it depends on question {title}, which was not imported"
+            return _Refusal(
+                _(
+                    "Question %(code)s: its condition was not imported "
+                    "(it depends on question %(other)s, which was not imported); it is always shown."
+                ),
+                {"other": title},
+            )
         if depends_on.position >= imported.position:
-            return f"it depends on question {depends_on.spec.key}, which does not come before it"
+            return _Refusal(
+                _(
+                    "Question %(code)s: its condition was not imported "
+                    "(it depends on question %(other)s, which does not come before it); it is always shown."
+                ),
+                {"other": depends_on.spec.key},
+            )
         values = [_show_if_value(depends_on.spec, raw) for raw in raw_values]
         if None in values:
-            return f"it compares {depends_on.spec.key} with a value we cannot translate"
+            return _Refusal(
+                _(
+                    "Question %(code)s: its condition was not imported "
+                    "(it compares %(other)s with a value we cannot translate); it is always shown."
+                ),
+                {"other": depends_on.spec.key},
+            )
         return ShowIf(question=depends_on.spec.key, values=[value for value in values if value is not None])
 
 
-def _target_of_conditions(rows: list[Row]) -> tuple[int, list[str]] | str:
+def _target_of_conditions(rows: list[Row]) -> tuple[int, list[str]] | _Refusal:
     """The question and values of LimeSurvey conditions that only say "Q is one of these".
 
     LimeSurvey ORs scenarios, ANDs conditions on different questions within a scenario and ORs
     those on the same question (LimeExpressionManager::ConvertConditionsToRelevance).
     """
     if any(row.get("method", "").strip() != "==" for row in rows):
-        return "it uses a comparison other than 'equals'"
+        return _Refusal(
+            _(
+                "Question %(code)s: its condition was not imported "
+                "(it uses a comparison other than 'equals'); it is always shown."
+            )
+        )
     if len({row.get("cqid", "") for row in rows}) != 1:
-        return "it depends on more than one question"
+        return _Refusal(
+            _(
+                "Question %(code)s: its condition was not imported "
+                "(it depends on more than one question); it is always shown."
+            )
+        )
     cqid = _int(rows[0].get("cqid"))
     values: list[str] = []
     plus_scenarios: list[str] = []
@@ -683,19 +762,39 @@ def _target_of_conditions(rows: list[Row]) -> tuple[int, list[str]] | str:
         name = row.get("cfieldname", "")
         sgqa = _SGQA.match(name.removeprefix("+"))
         if sgqa is None or int(sgqa.group("qid")) != cqid:
-            return "it refers to a participant attribute or an expression"
+            return _Refusal(
+                _(
+                    "Question %(code)s: its condition was not imported "
+                    "(it refers to a participant attribute or an expression); it is always shown."
+                )
+            )
         if name.startswith("+"):
             # "+SGQA<option>" == "Y": one option of a multiple choice question is ticked.
             if row.get("value") != "Y":
-                return "it compares an option of a multiple choice question with something other than ticked"
+                return _Refusal(
+                    _(
+                        "Question %(code)s: its condition was not imported (it compares an option of a "
+                        "multiple choice question with something other than ticked); it is always shown."
+                    )
+                )
             plus_scenarios.append(row.get("scenario", "1"))
             values.append(sgqa.group("suffix"))
         elif sgqa.group("suffix"):
-            return "it depends on a single row of an array question"
+            return _Refusal(
+                _(
+                    "Question %(code)s: its condition was not imported "
+                    "(it depends on a single row of an array question); it is always shown."
+                )
+            )
         else:
             values.append(row.get("value", ""))
     if len(plus_scenarios) != len(set(plus_scenarios)):
-        return "it requires several options to be ticked together"
+        return _Refusal(
+            _(
+                "Question %(code)s: its condition was not imported "
+                "(it requires several options to be ticked together); it is always shown."
+            )
+        )
     return cqid, _unique(values)
 
 
@@ -725,18 +824,28 @@ def _decimal(value: str) -> Decimal | None:
 
 def _languages(structure: _Structure, warnings: list[str]) -> tuple[str, list[str]]:
     ours = [language for language in structure.all_languages if language in OUR_LANGUAGES]
-    if not ours:
-        found = ", ".join(structure.all_languages) or "none"
+    if not structure.all_languages:
         raise LimeSurveyError(
-            f"The survey's languages ({found}) include none of Lithuanian (lt), Latvian (lv) or English (en)."
+            _("The survey's languages (none) include none of Lithuanian (lt), Latvian (lv) or English (en).")
+        )
+    if not ours:
+        raise LimeSurveyError(
+            _("The survey's languages (%(languages)s) include none of Lithuanian (lt), Latvian (lv) or English (en).")
+            % {"languages": ", ".join(structure.all_languages)}
         )
     for language in structure.all_languages:
         if language not in OUR_LANGUAGES:
-            warnings.append(f"Texts in the language '{language}' were not imported: only lt, lv and en are supported.")
+            warnings.append(
+                _("Texts in the language '%(language)s' were not imported: only lt, lv and en are supported.")
+                % {"language": language}
+            )
     base = structure.base_language
     main = base if base in ours else ("lt" if "lt" in ours else ours[0])
     if main != base:
-        warnings.append(f"The survey's base language '{base}' is not supported; '{main}' became the main language.")
+        warnings.append(
+            _("The survey's base language '%(base)s' is not supported; '%(main)s' became the main language.")
+            % {"base": base, "main": main}
+        )
     return main, [main, *(language for language in ours if language != main)]
 
 
@@ -748,14 +857,14 @@ def parse_lss(data: bytes) -> ParsedSurvey:
     """
     structure = _read_structure(_load_document(data))
     if not structure.questions:
-        raise LimeSurveyError("The LimeSurvey survey has no questions.")
+        raise LimeSurveyError(_("The LimeSurvey survey has no questions."))
     warnings: list[str] = []
     main_language, languages = _languages(structure, warnings)
     converter = _Converter(structure, main_language, languages)
     spec = converter.survey_spec()
     warnings.extend(converter.warnings)
     if not spec.sections:
-        raise LimeSurveyError("None of the survey's questions can be imported:\n" + "\n".join(warnings))
+        raise LimeSurveyError("\n".join([_("None of the survey's questions can be imported:"), *warnings]))
     return ParsedSurvey(spec=spec, warnings=warnings, languages=languages)
 
 
@@ -778,9 +887,17 @@ class _Cells:
     def get(self, key: str, part: str = "") -> str:
         return self.values.get((key, part), "").strip()
 
-    def problem(self, key: str, part: str, value: str, what: str) -> None:
+    def not_an_answer(self, key: str, part: str, value: str) -> None:
+        self.problem(
+            _("Row %(row)d: %(heading)s has the value '%(value)s', which is not one of the answers"), key, part, value
+        )
+
+    def not_a_number(self, key: str, part: str, value: str) -> None:
+        self.problem(_("Row %(row)d: %(heading)s has the value '%(value)s', which is not a number"), key, part, value)
+
+    def problem(self, message: str, key: str, part: str, value: str) -> None:
         heading = self.headings.get((key, part), key)
-        self.problems.append(f"Row {self.row_number}: {heading} has the value '{value}', which is {what}")
+        self.problems.append(message % {"row": self.row_number, "heading": heading, "value": value})
 
 
 def _decode(data: bytes) -> str:
@@ -788,8 +905,10 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise LimeSurveyError(
-            "The response file is not UTF-8 text. Export the responses from LimeSurvey again as CSV "
-            "and upload that file without opening and saving it in a spreadsheet first."
+            _(
+                "The response file is not UTF-8 text. Export the responses from LimeSurvey again as CSV "
+                "and upload that file without opening and saving it in a spreadsheet first."
+            )
         ) from error
 
 
@@ -824,8 +943,10 @@ def _column_map(header: list[str], spec: SurveySpec) -> dict[int, tuple[str, str
             columns[index] = address
     if not columns:
         raise LimeSurveyError(
-            "None of the file's columns is a question code of this survey. In LimeSurvey's "
-            "'Export responses', choose 'Question code' headings and 'Answer codes'."
+            _(
+                "None of the file's columns is a question code of this survey. In LimeSurvey's "
+                "'Export responses', choose 'Question code' headings and 'Answer codes'."
+            )
         )
     return columns
 
@@ -833,7 +954,9 @@ def _column_map(header: list[str], spec: SurveySpec) -> dict[int, tuple[str, str
 def _standard_columns(header: list[str]) -> dict[str, int]:
     positions = {heading.strip().lower(): index for index, heading in reversed(list(enumerate(header)))}
     if "id" not in positions:
-        raise LimeSurveyError("The response file has no 'id' column; export it from LimeSurvey with the response ID.")
+        raise LimeSurveyError(
+            _("The response file has no 'id' column; export it from LimeSurvey with the response ID.")
+        )
     return {name: positions[name] for name in _STANDARD_COLUMNS if name in positions}
 
 
@@ -861,7 +984,7 @@ def _score(cells: _Cells, key: str, part: str, item_key: str, allowed: frozenset
     if normalised in allowed:
         cells.answers[item_key] = int(normalised)
     else:
-        cells.problem(key, part, value, "not one of the answers")
+        cells.not_an_answer(key, part, value)
 
 
 def _yes_no(cells: _Cells, question: QuestionSpec) -> None:
@@ -870,7 +993,7 @@ def _yes_no(cells: _Cells, question: QuestionSpec) -> None:
         return
     answer = {"Y": "yes", "N": "no"}.get(value.upper())
     if answer is None:
-        cells.problem(question.key, "", value, "not one of the answers")
+        cells.not_an_answer(question.key, "", value)
     else:
         cells.answers[question.key] = answer
 
@@ -889,7 +1012,7 @@ def _single(cells: _Cells, question: QuestionSpec) -> None:
         return
     option = next((option for option in question.options if option.key == _key(value) and not option.is_other), None)
     if option is None:
-        cells.problem(question.key, "", value, "not one of the answers")
+        cells.not_an_answer(question.key, "", value)
     else:
         cells.answers[question.key] = option.key
 
@@ -907,7 +1030,7 @@ def _multiple(cells: _Cells, question: QuestionSpec) -> None:
         if value.upper() == "Y":
             chosen.append(option.key)
         elif value and value.upper() != "N" and value.lower() not in NOT_ANSWERED:
-            cells.problem(question.key, option.key, value, "not one of the answers")
+            cells.not_an_answer(question.key, option.key, value)
     if chosen:
         cells.answers[question.key] = chosen
 
@@ -918,7 +1041,7 @@ def _number(cells: _Cells, question: QuestionSpec) -> None:
         return
     number = _decimal(value)
     if number is None:
-        cells.problem(question.key, "", value, "not a number")
+        cells.not_a_number(question.key, "", value)
     else:
         cells.answers[question.key] = number
 
@@ -979,11 +1102,11 @@ def parse_responses_csv(data: bytes, spec: SurveySpec, *, include_incomplete: bo
     """
     records = _records(_decode(data))
     if not records or not any(cell.strip() for cell in records[0]):
-        raise LimeSurveyError("The response file is empty.")
+        raise LimeSurveyError(_("The response file is empty."))
     layout = _layout(records[0], spec)
     problems: list[str] = []
     if "submitdate" not in layout.standard:
-        problems.append("The file has no submitdate column, so every response was taken as complete.")
+        problems.append(_("The file has no submitdate column, so every response was taken as complete."))
     responses: list[ParsedResponse] = []
     skipped = 0
     # Row numbers count records, not lines: a multi-line answer is one row in a spreadsheet too.
@@ -991,7 +1114,10 @@ def parse_responses_csv(data: bytes, spec: SurveySpec, *, include_incomplete: bo
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(layout.header):
-            problems.append(f"Row {row_number} has {len(record)} values but the header has {len(layout.header)}.")
+            problems.append(
+                _("Row %(row)d has %(values)d values but the header has %(headings)d.")
+                % {"row": row_number, "values": len(record), "headings": len(layout.header)}
+            )
         submitdate = _standard_value(layout, record, "submitdate")
         if "submitdate" in layout.standard and not submitdate and not include_incomplete:
             skipped += 1
@@ -1028,5 +1154,8 @@ def _submitted_on(value: str, row_number: int, problems: list[str]) -> datetime.
         return None
     date = _parse_date(value)
     if date is None:
-        problems.append(f"Row {row_number}: the submission date '{value}' is not a date; the response has no date.")
+        problems.append(
+            _("Row %(row)d: the submission date '%(value)s' is not a date; the response has no date.")
+            % {"row": row_number, "value": value}
+        )
     return None if date == PLACEHOLDER_DATE else date

@@ -9,10 +9,12 @@ client_satisfaction_responses.csv its "Export responses" CSV (question codes, an
 import csv
 import datetime
 import io
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from kokybe.surveys.definition import (
     OptionSpec,
@@ -32,6 +34,13 @@ from kokybe.surveys.limesurvey import (
 )
 
 DATA = Path(__file__).parent / "data" / "limesurvey"
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The messages are translated; these tests read them in English, whatever the default language."""
+    with translation.override("en"):
+        yield
 
 
 def fixture(name: str) -> bytes:
@@ -364,6 +373,13 @@ def test_an_array_is_a_matrix_only_when_its_answer_codes_are_one_to_five() -> No
     ]
 
 
+def test_an_array_without_rows_is_skipped_with_a_warning() -> None:
+    parsed = parse_lss(lss(questions=question(1, "5", "Q1") + question(2, "A", "Empty")))
+
+    assert keys(parsed.spec) == ["Q1"]
+    assert parsed.warnings == ["Question Empty (type 'A') was skipped: it has no rows."]
+
+
 def test_a_list_is_nps_only_when_its_codes_are_exactly_zero_to_ten() -> None:
     answers = codes(1, *map(str, range(11))) + codes(2, *map(str, range(1, 11)))
     parsed = parse_lss(lss(questions=question(1, "L", "Nps") + question(2, "!", "Ten"), answers=answers))
@@ -426,6 +442,7 @@ def test_a_ticked_option_of_a_multiple_choice_question_is_a_condition_too() -> N
         ),
         (condition(2, 1, "1X10X1", "==", "7"), "it compares Q1 with a value we cannot translate"),
         (condition(2, 3, "1X10X3", "==", "Y"), "it depends on question Q3, which does not come before it"),
+        (condition(2, 9, "1X10X9", "==", "Y"), "it depends on question 9, which was not imported"),
     ],
 )
 def test_conditions_we_cannot_express_are_dropped_with_a_warning(conditions: str, reason: str) -> None:
@@ -655,6 +672,16 @@ def test_a_bad_value_is_a_problem_on_its_row_and_the_rest_of_the_row_is_kept() -
     assert [response.answers for response in parsed.responses] == [
         {"Q01": 5, "Q04": "yes", "Q06.SQ002": 4, "Q09": Decimal("3.5")},
         {"Q01": 5},
+    ]
+
+
+def test_a_file_without_submitdate_takes_every_response_as_complete_and_reports_short_rows() -> None:
+    parsed = parse_responses_csv(b"id,Q01\n1,5\n2,4,3\n", EXPECTED_SPEC)
+
+    assert [response.answers for response in parsed.responses] == [{"Q01": 5}, {"Q01": 4}]
+    assert parsed.problems == [
+        "The file has no submitdate column, so every response was taken as complete.",
+        "Row 3 has 3 values but the header has 2.",
     ]
 
 
