@@ -1,10 +1,14 @@
 """Every demo role signs in and visits every page reachable from its navigation; axe-core on each."""
 
+import datetime
+import io
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from openpyxl import load_workbook
 
 from kokybe.demo.data import ACCOUNTS, DEMO_PASSWORD
 from tests.browser.conftest import axe_violations, sign_in
@@ -15,6 +19,7 @@ SKIP = re.compile(
     r"|\.(pdf|svg|csv|xlsx|sps|codebook)$"  # downloads, not pages
 )
 PAGE_LIMIT = 60
+LIMESURVEY = Path(__file__).parents[2] / "src/kokybe/surveys/tests/data/limesurvey" / "client_satisfaction_ls6.lss"
 
 
 def reachable_links(page: Any, server: str) -> list[str]:
@@ -99,3 +104,70 @@ def test_axe_really_reports_violations(page: Any, server: str) -> None:
     REPORT.violations[:] = [v for v in REPORT.violations if v not in found]
     assert any("html-has-lang" in line for line in found)
     assert any("label" in line for line in found)
+
+
+def _workbook_with(template: bytes, row: dict[str, Any]) -> bytes:
+    workbook = load_workbook(io.BytesIO(template))
+    sheet = workbook["answers"]
+    header = [cell.value for cell in sheet[1]]
+    if "institution" in header:
+        row = {**row, "institution": workbook["lists"]["A1"].value}
+    for name, value in row.items():
+        sheet.cell(row=2, column=header.index(name) + 1, value=value)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _upload(page: Any, name: str, data: bytes, button: str) -> None:
+    page.locator("main input[name=file]").set_input_files(
+        files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}]
+    )
+    page.locator(f"main button[value={button}]").click()
+    page.wait_for_load_state()
+
+
+def test_the_import_pages_pass_axe_empty_checked_and_with_errors(page: Any, server: str) -> None:
+    """The import pages sit behind file uploads, which the walk above does not make."""
+    from tests.browser.test_surveys import SATISFACTION, open_survey
+
+    sign_in(page, server, "koordinatorius@klaipeda.example", DEMO_PASSWORD)
+    problems: list[str] = []
+    page.goto(server + "/m/klaipeda/surveys/")
+    page.locator("main a[href$='/import/limesurvey/']").click()
+    page.wait_for_load_state()
+    problems += axe_violations(page)
+    _upload(page, "apklausa.lss", b"<document>", "check")
+    assert page.locator("#id_file_error").is_visible()
+    problems += axe_violations(page)
+    _upload(page, "apklausa.lss", LIMESURVEY.read_bytes(), "check")
+    assert page.locator("main table", has_text="Q01").count() == 1
+    problems += axe_violations(page)
+
+    survey_page = open_survey(page, server, SATISFACTION, "2026")
+    page.locator("main a[href$='/import/paper/']").click()
+    page.wait_for_load_state()
+    problems += axe_violations(page)
+    template = page.request.get(survey_page + "import/paper/template.xlsx").body()
+    _upload(page, "answers.xlsx", b"not a workbook", "import")
+    assert page.locator(".govuk-error-summary").is_visible()
+    problems += axe_violations(page)
+    _upload(page, "answers.xlsx", _workbook_with(template, {"date": "yesterday", "overall": 4}), "check")
+    assert page.locator("main table", has_text="date").count() == 1
+    problems += axe_violations(page)
+    today = datetime.date.today().isoformat()
+    _upload(page, "answers.xlsx", _workbook_with(template, {"date": today, "overall": 4, "service_main": 1}), "check")
+    assert page.locator(".govuk-notification-banner--success").is_visible(), page.content()[:3000]
+    problems += axe_violations(page)
+
+    page.goto(survey_page)
+    page.locator("main a[href$='/import/limesurvey/']").click()
+    page.wait_for_load_state()
+    problems += axe_violations(page)
+    _upload(page, "responses.csv", b"id,submitdate,Klausimas\n1,2025-01-01,5\n", "check")
+    assert page.locator("#id_file_error").is_visible()
+    problems += axe_violations(page)
+    _upload(page, "responses.csv", b"id,submitdate,overall\n1,2025-01-01,4\n", "check")
+    assert page.locator(".govuk-notification-banner--success").is_visible()
+    problems += axe_violations(page)
+    assert not problems, "\n".join(problems)

@@ -36,6 +36,9 @@ SURVEY_PAGES = frozenset(
         "preview_done",
         "results",
         "texts",
+        "import_paper",
+        "import_limesurvey",
+        "import_limesurvey_responses",
     )
 )
 

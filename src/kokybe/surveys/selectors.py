@@ -93,6 +93,18 @@ def survey_counts(municipality: Municipality, survey: Survey) -> dict[str, objec
     }
 
 
+def source_refs_present(municipality: Municipality, survey: Survey, refs: list[str]) -> set[str]:
+    """Which of these imported rows' references the survey's responses already carry."""
+    present: set[str] = set()
+    for start in range(0, len(refs), 1000):
+        present.update(
+            Response.objects.filter(
+                municipality=municipality, survey=survey, source_ref__in=refs[start : start + 1000]
+            ).values_list("source_ref", flat=True)
+        )
+    return present
+
+
 def versions_of(municipality: Municipality, survey: Survey) -> QuerySet:
     return (
         survey.versions.filter(municipality=municipality)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kokybe.surveys import views, views_collect, views_exports, views_preview, views_results, views_texts
+from kokybe.surveys import views, views_collect, views_exports, views_import, views_preview, views_results, views_texts
 
 app_name = "surveys"
 
@@ -34,4 +34,8 @@ urlpatterns = [
     path("<int:survey>/results/institutions/", views_results.institutions_view, name="institutions"),
     path("<int:survey>/results/download.<str:fmt>", views_exports.export_results, name="export_results"),
     path("<int:survey>/responses/download.<str:fmt>", views_exports.export_responses, name="export_responses"),
+    path("import/limesurvey/", views_import.limesurvey_survey, name="import_limesurvey"),
+    path("<int:survey>/import/paper/", views_import.paper_upload, name="import_paper"),
+    path("<int:survey>/import/paper/template.xlsx", views_import.paper_template, name="import_paper_template"),
+    path("<int:survey>/import/limesurvey/", views_import.limesurvey_responses, name="import_limesurvey_responses"),
 ]

@@ -43,7 +43,12 @@ def field(bound_field: BoundField, classes: str = "") -> dict[str, object]:
     return {"field": bound_field, "classes": classes}
 
 
-WIDGET_CLASSES = {"select": "govuk-select", "textarea": "govuk-textarea", "selectmultiple": "govuk-select"}
+WIDGET_CLASSES = {
+    "select": "govuk-select",
+    "textarea": "govuk-textarea",
+    "selectmultiple": "govuk-select",
+    "file": "govuk-file-upload",
+}
 
 
 @register.simple_tag

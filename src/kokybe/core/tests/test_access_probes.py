@@ -81,6 +81,10 @@ RULES: dict[str, Rule] = {
     "surveys:invitations_remind": Rule(C.MANAGE_SURVEYS, "POST"),
     "surveys:poster": Rule(ANY_SURVEY),
     "surveys:qr": Rule(ANY_SURVEY),
+    "surveys:import_paper": Rule(C.MANAGE_SURVEYS),
+    "surveys:import_paper_template": Rule(C.MANAGE_SURVEYS),
+    "surveys:import_limesurvey": Rule(C.MANAGE_SURVEYS),
+    "surveys:import_limesurvey_responses": Rule(C.MANAGE_SURVEYS),
 }
 # Kwargs naming an object that belongs to institution A1, like the institution itself.
 INSTITUTION_BOUND_KWARGS = {"institution", "survey"}
