@@ -62,7 +62,7 @@ def responses_import(
     (paper answers, as in staff entry); LimeSurvey's responses may come with none.
     """
     # Locked, so two uploads of one file cannot both find its rows missing.
-    survey = Survey.objects.select_for_update().select_related("institution").get(pk=survey.pk)
+    survey = Survey.objects.select_for_update(of=("self",)).select_related("institution").get(pk=survey.pk)
     version = current_version(survey)
     today = timezone.localdate()
     refs = [row.source_ref for row in rows]
