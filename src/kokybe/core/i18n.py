@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import get_language
 
 from kokybe.tenancy.models import Municipality
 
@@ -21,3 +22,8 @@ def choose_language(request: HttpRequest, municipality: Municipality | None) -> 
     if municipality is not None and municipality.language in SUPPORTED:
         return municipality.language
     return str(settings.LANGUAGE_CODE)
+
+
+def active_language() -> str:
+    """The two-letter code of the language the page is being written in."""
+    return (get_language() or settings.LANGUAGE_CODE)[:2]

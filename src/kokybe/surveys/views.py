@@ -9,12 +9,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
+from kokybe.core.i18n import active_language
 from kokybe.core.idempotency import submit_once
 from kokybe.surveys import selectors
 from kokybe.surveys.answer_forms import AnswerForm
@@ -166,7 +166,7 @@ def survey_questions(request: HttpRequest, municipality: str, survey: int) -> Ht
         "version": version,
         "is_draft": draft is not None,
         "spec": spec,
-        "language": (get_language() or "lt")[:2],
+        "language": active_language(),
         "dimensions": dimensions,
         "problems": design.spec_problems(spec, codes) if draft is not None else [],
     }
@@ -276,7 +276,7 @@ def _question_form(
         dimensions=QualityDimension.objects.filter(municipality=access.municipality),
         earlier=questions[:position],
         existing=existing,
-        language=(get_language() or "lt")[:2],
+        language=active_language(),
         initial={} if existing else {"type": request.GET.get("type", "likert")},
     )
     if request.method == "POST" and form.is_valid():

@@ -5,9 +5,9 @@ from typing import Any
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.utils.translation import get_language
 
 from kokybe.audit.services import audit_record
+from kokybe.core.i18n import active_language
 from kokybe.surveys import exports, selectors
 from kokybe.surveys.models import Survey
 from kokybe.surveys.results import ItemResult, results_for
@@ -39,7 +39,7 @@ def export_responses(request: HttpRequest, municipality: str, survey: int, fmt: 
     if fmt not in {"csv", "xlsx", "codebook", "sps"}:
         raise Http404
     spec = _spec(found)
-    language = (get_language() or "lt")[:2]
+    language = active_language()
     columns = exports.columns_of(spec, language)
     if fmt == "codebook":
         rows = exports.codebook_rows(columns, language, found.main_language)
@@ -73,7 +73,7 @@ def export_results(request: HttpRequest, municipality: str, survey: int, fmt: st
     if fmt not in {"csv", "xlsx"}:
         raise Http404
     spec = _spec(found)
-    language = (get_language() or "lt")[:2]
+    language = active_language()
     outcome = results_for(
         found, spec, filters_from(request, institutions, restricted), answer_label(language, found.main_language)
     )

@@ -11,11 +11,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
+from kokybe.core.i18n import active_language
 from kokybe.core.idempotency import submit_once
 from kokybe.surveys import paper_import, selectors
 from kokybe.surveys.definition import questions_of, text_in
@@ -26,16 +27,12 @@ from kokybe.surveys.services import design, importing
 from kokybe.surveys.services.importing import ImportOutcome
 from kokybe.surveys.services.responding import NewResponse
 from kokybe.surveys.views import _manageable_institutions
+from kokybe.surveys.views_exports import XLSX
 from kokybe.tenancy.access import Access, access_of
 from kokybe.tenancy.permissions import Capability
 
 C = Capability
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PROBLEMS_SHOWN = 200  # a file wrong throughout would otherwise make a page nobody reads
-
-
-def _language() -> str:
-    return (get_language() or "lt")[:2]
 
 
 def _paper_survey(access: Access, survey: Survey, version: SurveyVersion) -> paper_import.PaperSurvey:
@@ -45,6 +42,13 @@ def _paper_survey(access: Access, survey: Survey, version: SurveyVersion) -> pap
         institutions=selectors.survey_institutions(access, survey, C.MANAGE_SURVEYS),
         asks_institution=survey.institution is None,
     )
+
+
+def _survey_to_import_into(request: HttpRequest, survey: int) -> tuple[Access, Survey, SurveyVersion | None]:
+    """The person's access, the survey (404 or 403 when out of their reach) and its published version."""
+    access = access_of(request)
+    found = selectors.survey_for(access, survey, C.MANAGE_SURVEYS)
+    return access, found, design.published_version(found)
 
 
 def _not_published(request: HttpRequest, municipality: str, survey: Survey) -> HttpResponse:
@@ -90,21 +94,17 @@ def _import_once(
 
 
 def paper_template(request: HttpRequest, municipality: str, survey: int) -> HttpResponse:
-    access = access_of(request)
-    found = selectors.survey_for(access, survey, C.MANAGE_SURVEYS)
-    version = design.published_version(found)
+    access, found, version = _survey_to_import_into(request, survey)
     if version is None:
         return _not_published(request, municipality, found)
-    workbook = paper_import.template_workbook(_paper_survey(access, found, version), _language())
+    workbook = paper_import.template_workbook(_paper_survey(access, found, version), active_language())
     response = HttpResponse(workbook, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="survey-{found.pk}-{found.year}-paper-answers.xlsx"'
     return response
 
 
 def paper_upload(request: HttpRequest, municipality: str, survey: int) -> HttpResponse:
-    access = access_of(request)
-    found = selectors.survey_for(access, survey, C.MANAGE_SURVEYS)
-    version = design.published_version(found)
+    access, found, version = _survey_to_import_into(request, survey)
     if version is None:
         return _not_published(request, municipality, found)
     posted = request.method == "POST"
@@ -179,16 +179,15 @@ def limesurvey_survey(request: HttpRequest, municipality: str) -> HttpResponse:
     if form.parsed is not None and not form.errors:
         spec = form.parsed.spec
         questions = [
-            (q.key, text_in(q.text, _language(), spec.main_language), TYPE_NAMES[q.type]) for q in questions_of(spec)
+            (q.key, text_in(q.text, active_language(), spec.main_language), TYPE_NAMES[q.type])
+            for q in questions_of(spec)
         ]
     context = {"form": form, "parsed": form.parsed if questions else None, "questions": questions}
     return render(request, "surveys/import/limesurvey_survey.html", context, status=400 if form.errors else 200)
 
 
 def limesurvey_responses(request: HttpRequest, municipality: str, survey: int) -> HttpResponse:
-    access = access_of(request)
-    found = selectors.survey_for(access, survey, C.MANAGE_SURVEYS)
-    version = design.published_version(found)
+    access, found, version = _survey_to_import_into(request, survey)
     if version is None:
         return _not_published(request, municipality, found)
     posted = request.method == "POST"

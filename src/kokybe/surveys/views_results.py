@@ -7,10 +7,10 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import formats
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kokybe.core.client_groups import ClientGroup
+from kokybe.core.i18n import active_language
 from kokybe.surveys import selectors
 from kokybe.surveys.definition import DONT_KNOW, Item, QuestionType, SurveySpec, items_of, text_in
 from kokybe.surveys.models import Channel, QualityDimension, Survey
@@ -72,6 +72,18 @@ def filters_from(request: HttpRequest, institutions: list[Institution], restrict
     )
 
 
+def filter_choices(filters: Filters, institutions: list[Institution], restricted: bool) -> dict[str, Any]:
+    """What the filter fields (includes/filter_fields.html) show: the chosen filters and their options."""
+    return {
+        "filters": filters,
+        "institutions": institutions,
+        "restricted": restricted,
+        "client_groups": ClientGroup.choices,
+        "channels": Channel.choices,
+        "languages": [("lt", "Lietuvių"), ("lv", "Latviešu"), ("en", "English")],
+    }
+
+
 def _results_scope(access: Access, survey: int) -> tuple[Survey, list[Institution], bool]:
     found = selectors.survey_for(access, survey, Capability.VIEW_SURVEY_RESULTS)
     institutions = selectors.survey_institutions(access, found, Capability.VIEW_SURVEY_RESULTS)
@@ -90,18 +102,13 @@ def results(request: HttpRequest, municipality: str, survey: int) -> HttpRespons
     found, institutions, restricted = _results_scope(access, survey)
     filters = filters_from(request, institutions, restricted)
     spec = _spec(found)
-    language = (get_language() or "lt")[:2]
+    language = active_language()
     outcome = results_for(found, spec, filters, answer_label(language, found.main_language))
     dimensions = {d.code: d for d in QualityDimension.objects.filter(municipality=access.municipality)}
     context = {
         "survey": found,
         "results": outcome,
-        "filters": filters,
-        "institutions": institutions,
-        "restricted": restricted,
-        "client_groups": ClientGroup.choices,
-        "channels": Channel.choices,
-        "languages": [("lt", "Lietuvių"), ("lv", "Latviešu"), ("en", "English")],
+        **filter_choices(filters, institutions, restricted),
         "versions": outcome.versions,
         "dimensions": dimensions,
         "language": language,
@@ -150,7 +157,7 @@ def compare(request: HttpRequest, municipality: str, survey: int) -> HttpRespons
     if other is None:
         other = next((s for s in candidates if s.year < found.year), candidates[0] if candidates else None)
     filters = filters_from(request, institutions, restricted)
-    language = (get_language() or "lt")[:2]
+    language = active_language()
     dimensions = {d.code: d for d in QualityDimension.objects.filter(municipality=access.municipality)}
     rows = []
     if other is not None:
@@ -189,7 +196,7 @@ def institutions_view(request: HttpRequest, municipality: str, survey: int) -> H
     filters = replace(filters_from(request, institutions, restricted), institution=None)
     rows, average_allowed = by_institution(found, spec, filters, [i.pk for i in institutions])
     overall = read_counts(found, filters)
-    language = (get_language() or "lt")[:2]
+    language = active_language()
     dimensions = {d.code: d for d in QualityDimension.objects.filter(municipality=access.municipality)}
     columns = [
         (DIMENSION_PREFIX + code, dimensions[code].display_name if code in dimensions else code)

@@ -9,20 +9,20 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import ngettext
 
 from kokybe.accounts.models import User
-from kokybe.core.client_groups import ClientGroup
 from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
+from kokybe.core.i18n import active_language
 from kokybe.surveys import selectors
 from kokybe.surveys.definition import QuestionType, SurveySpec, questions_of, text_in
 from kokybe.surveys.forms import TextTagForm
-from kokybe.surveys.models import Channel, Survey, TextAnswer, TextTag
+from kokybe.surveys.models import Survey, TextAnswer, TextTag
 from kokybe.surveys.results import Filters, group_readable
 from kokybe.surveys.services.texts import text_answers_tag, text_answers_untag
 from kokybe.surveys.views_exports import _download
-from kokybe.surveys.views_results import _results_scope, _spec, filters_from
+from kokybe.surveys.views_results import _results_scope, _spec, filter_choices, filters_from
 from kokybe.tenancy.access import Access, access_of
 from kokybe.tenancy.models import Institution, Municipality
 from kokybe.tenancy.permissions import Capability
@@ -70,7 +70,7 @@ class TextQuery:
 def _text_query(request: HttpRequest, access: Access, survey: int) -> TextQuery:
     found, institutions, restricted = _results_scope(access, survey)
     filters = filters_from(request, institutions, restricted)
-    language = (get_language() or "lt")[:2]
+    language = active_language()
     questions = text_questions(_spec(found), language, found.main_language)
     chosen = request.GET.get("item", "")
     tags = list(selectors.text_tags(access.municipality, found))
@@ -110,12 +110,7 @@ def texts(request: HttpRequest, municipality: str, survey: int) -> HttpResponse:
         "surveys/texts.html",
         {
             "survey": found,
-            "filters": query.filters,
-            "institutions": query.institutions,
-            "restricted": query.restricted,
-            "client_groups": ClientGroup.choices,
-            "channels": Channel.choices,
-            "languages": [("lt", "Lietuvių"), ("lv", "Latviešu"), ("en", "English")],
+            **filter_choices(query.filters, query.institutions, query.restricted),
             "questions": query.questions,
             "question_names": dict(query.questions),
             "chosen": query.chosen,
