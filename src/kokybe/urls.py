@@ -41,5 +41,10 @@ urlpatterns = [
     path("m/<slug:municipality>/", include("kokybe.tenancy.urls")),
     path("m/<slug:municipality>/audit/", include("kokybe.audit.urls")),
     path("m/<slug:municipality>/surveys/", include("kokybe.surveys.urls")),
+    path("m/<slug:municipality>/assessments/", include("kokybe.assessments.urls")),
+    path("m/<slug:municipality>/plans/", include("kokybe.improvement.urls")),
+    path("m/<slug:municipality>/proposals/", include("kokybe.proposals.urls")),
+    path("m/<slug:municipality>/nonconformities/", include("kokybe.nonconformities.urls")),
+    path("m/<slug:municipality>/competence/", include("kokybe.competence.urls")),
     path("s/", include("kokybe.surveys.urls_public")),
 ]

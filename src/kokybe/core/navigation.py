@@ -18,31 +18,7 @@ class NavItem:
     active: bool
 
 
-SURVEY_PAGES = frozenset(
-    f"surveys:{name}"
-    for name in (
-        "list",
-        "create",
-        "detail",
-        "settings",
-        "questions",
-        "section_add",
-        "section_edit",
-        "question_add",
-        "question_edit",
-        "enter",
-        "preview",
-        "preview_page",
-        "preview_done",
-        "results",
-        "texts",
-        "import_paper",
-        "import_limesurvey",
-        "import_limesurvey_responses",
-    )
-)
-
-# (label, url name, capability or any of several, url names that mark the item as the current section)
+# (label, url name, capability or any of several, url names or whole namespaces that mark the item as current)
 SECTIONS: list[tuple[Promise, str, Capability | frozenset[Capability], frozenset[str]]] = [
     (_("Home"), "tenancy:home", Capability.VIEW_ORGANISATION, frozenset({"tenancy:home"})),
     (
@@ -70,7 +46,7 @@ SECTIONS: list[tuple[Promise, str, Capability | frozenset[Capability], frozenset
         _("Surveys"),
         "surveys:list",
         SURVEY_CAPABILITIES,
-        SURVEY_PAGES,
+        frozenset({"surveys"}),
     ),
     (_("Audit trail"), "audit:search", Capability.VIEW_AUDIT, frozenset({"audit:search"})),
 ]
@@ -81,8 +57,13 @@ def navigation_for(request: HttpRequest, access: Access | None) -> list[NavItem]
         return []
     match = request.resolver_match
     current = match.view_name if match else ""
+    namespace = current.partition(":")[0]
     return [
-        NavItem(label, reverse(name, kwargs={"municipality": access.municipality.slug}), current in marks)
+        NavItem(
+            label,
+            reverse(name, kwargs={"municipality": access.municipality.slug}),
+            current in marks or namespace in marks,
+        )
         for label, name, capability, marks in SECTIONS
         if any(access.can(c) for c in (capability if isinstance(capability, frozenset) else {capability}))
     ]

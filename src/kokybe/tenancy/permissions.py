@@ -37,6 +37,24 @@ class Capability(StrEnum):
     """Read survey results (small groups hidden) and free-text answers."""
     ENTER_SURVEY_RESPONSES = "enter_survey_responses"
     """Type in answers given on paper or in an interview."""
+    VIEW_QUALITY = "view_quality"
+    """Read self-assessments, improvement and activity plans, nonconformities and proposal figures."""
+    MANAGE_ASSESSMENTS = "manage_assessments"
+    """Build and copy quality frameworks; open self-assessment rounds, set consensus scores, approve rounds."""
+    MANAGE_PLANS = "manage_plans"
+    """Create improvement and annual activity plans, their goals and actions; compile plans; review execution."""
+    DRAFT_PLANS = "draft_plans"
+    """Draft one's own department's part of the annual activity plan."""
+    APPROVE_PLANS = "approve_plans"
+    """Approve an institution's or the municipality's plan, which makes it read-only."""
+    SUBMIT_IMPROVEMENTS = "submit_improvements"
+    """Submit an improvement proposal, report a nonconformity, state one's competence development needs."""
+    EVALUATE_PROPOSALS = "evaluate_proposals"
+    """Evaluate and decide staff and client proposals, and enter proposals-box slips; sees hidden proposals."""
+    MANAGE_NONCONFORMITIES = "manage_nonconformities"
+    """Analyse root causes of nonconformities, assign corrective actions, check effectiveness and close them."""
+    MANAGE_COMPETENCE = "manage_competence"
+    """Compile the competence development plan and record staff trainings."""
 
 
 C = Capability
@@ -51,18 +69,63 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.MANAGE_SURVEYS,
             C.VIEW_SURVEY_RESULTS,
             C.ENTER_SURVEY_RESPONSES,
+            C.VIEW_QUALITY,
+            C.MANAGE_ASSESSMENTS,
+            C.MANAGE_PLANS,
+            C.DRAFT_PLANS,
+            C.APPROVE_PLANS,
+            C.SUBMIT_IMPROVEMENTS,
+            C.EVALUATE_PROPOSALS,
+            C.MANAGE_NONCONFORMITIES,
+            C.MANAGE_COMPETENCE,
         }
     ),
-    Role.DIRECTOR: frozenset({C.VIEW_ORGANISATION, C.VIEW_PERSONAL_DATA, C.VIEW_SURVEY_RESULTS}),
+    Role.DIRECTOR: frozenset(
+        {
+            C.VIEW_ORGANISATION,
+            C.VIEW_PERSONAL_DATA,
+            C.VIEW_SURVEY_RESULTS,
+            C.VIEW_QUALITY,
+            C.APPROVE_PLANS,
+            C.SUBMIT_IMPROVEMENTS,
+            C.EVALUATE_PROPOSALS,
+            C.MANAGE_NONCONFORMITIES,
+            C.MANAGE_COMPETENCE,
+        }
+    ),
     Role.QUALITY_COORDINATOR: frozenset(
-        {C.VIEW_ORGANISATION, C.VIEW_PERSONAL_DATA, C.MANAGE_SURVEYS, C.VIEW_SURVEY_RESULTS, C.ENTER_SURVEY_RESPONSES}
+        {
+            C.VIEW_ORGANISATION,
+            C.VIEW_PERSONAL_DATA,
+            C.MANAGE_SURVEYS,
+            C.VIEW_SURVEY_RESULTS,
+            C.ENTER_SURVEY_RESPONSES,
+            C.VIEW_QUALITY,
+            C.MANAGE_ASSESSMENTS,
+            C.MANAGE_PLANS,
+            C.DRAFT_PLANS,
+            C.SUBMIT_IMPROVEMENTS,
+            C.EVALUATE_PROPOSALS,
+            C.MANAGE_NONCONFORMITIES,
+            C.MANAGE_COMPETENCE,
+        }
     ),
     Role.SOCIAL_WORKER: frozenset(
-        {C.VIEW_ORGANISATION, C.VIEW_PERSONAL_DATA, C.VIEW_SURVEY_RESULTS, C.ENTER_SURVEY_RESPONSES}
+        {
+            C.VIEW_ORGANISATION,
+            C.VIEW_PERSONAL_DATA,
+            C.VIEW_SURVEY_RESULTS,
+            C.ENTER_SURVEY_RESPONSES,
+            C.VIEW_QUALITY,
+            C.DRAFT_PLANS,
+            C.SUBMIT_IMPROVEMENTS,
+        }
     ),
-    Role.CONSULTANT: frozenset({C.VIEW_ORGANISATION, C.VIEW_PERSONAL_DATA, C.ENTER_SURVEY_RESPONSES}),
-    Role.STAFF_MEMBER: frozenset({C.VIEW_ORGANISATION, C.ENTER_SURVEY_RESPONSES}),
-    Role.AUDITOR: frozenset({C.VIEW_ORGANISATION, C.VIEW_AUDIT, C.VIEW_SURVEY_RESULTS}),
+    Role.CONSULTANT: frozenset(
+        {C.VIEW_ORGANISATION, C.VIEW_PERSONAL_DATA, C.ENTER_SURVEY_RESPONSES, C.VIEW_QUALITY, C.SUBMIT_IMPROVEMENTS}
+    ),
+    Role.STAFF_MEMBER: frozenset({C.VIEW_ORGANISATION, C.ENTER_SURVEY_RESPONSES, C.VIEW_QUALITY, C.SUBMIT_IMPROVEMENTS}),
+    Role.AUDITOR: frozenset({C.VIEW_ORGANISATION, C.VIEW_AUDIT, C.VIEW_SURVEY_RESULTS, C.VIEW_QUALITY}),
 }
 
 SURVEY_CAPABILITIES = frozenset({C.MANAGE_SURVEYS, C.VIEW_SURVEY_RESULTS, C.ENTER_SURVEY_RESPONSES})

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kokybe.audit.selectors import audit_events_recent
+from kokybe.core.attention import attention_for
 from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
 from kokybe.core.idempotency import submit_once
@@ -22,6 +23,7 @@ C = Capability
 def home(request: HttpRequest, municipality: str) -> HttpResponse:
     access = access_of(request)
     context = {
+        "attention": attention_for(access),
         "institutions": selectors.institutions_visible(access.municipality, access),
         "counts": selectors.organisation_counts(access.municipality) if access.can(C.MANAGE_ORGANISATION) else None,
         "recent_events": audit_events_recent(access.municipality, access.institution_ids(C.VIEW_AUDIT))

@@ -3,13 +3,20 @@
 A member of another municipality, or someone with no role, gets 404 everywhere; a member of
 another institution gets 404 on institution-bound pages; a member whose role lacks the
 capability gets 403. A new URL pattern fails `test_every_tenant_route_has_a_rule` until it is
-added to RULES below.
+added to RULES below, or to the `RULES` of its app's `tests/access.py`.
+
+An app's `tests/access.py` holds its own rules: `RULES` (URL name -> Rule), `INSTITUTION_BOUND`
+(URL kwargs naming an object of institution A1) and `samples(world, names)`, which returns a value
+for each kwarg in `names` it knows (creating the objects in A1 as needed).
 """
 
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.test import Client
 from django.urls import reverse
 from django_scopes import scopes_disabled
@@ -27,6 +34,9 @@ C = Capability
 class Rule:
     capability: Capability | frozenset[Capability]  # a set: any one of them is enough
     method: str = "GET"  # POST for views that accept only POST
+    # Where holding the capability is not enough (an assessor named in the round, the owner of an
+    # action): the personas of World who may open the sample object; the others get 403 or 404.
+    personas: frozenset[str] | None = None
 
     @property
     def capabilities(self) -> frozenset[Capability]:
@@ -88,6 +98,27 @@ RULES: dict[str, Rule] = {
 }
 # Kwargs naming an object that belongs to institution A1, like the institution itself.
 INSTITUTION_BOUND_KWARGS = {"institution", "survey"}
+APP_SAMPLES: list[Callable[[World, frozenset[str]], dict[str, Any]]] = []
+
+
+def _collect_app_rules() -> None:
+    for config in apps.get_app_configs():
+        if not config.name.startswith("kokybe."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.tests.access")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.tests.access" and error.name != f"{config.name}.tests":
+                raise
+            continue
+        clash = RULES.keys() & module.RULES.keys()
+        assert not clash, clash
+        RULES.update(module.RULES)
+        INSTITUTION_BOUND_KWARGS.update(module.INSTITUTION_BOUND)
+        APP_SAMPLES.append(module.samples)
+
+
+_collect_app_rules()
 
 TENANT_ROUTES = [route for route in routes() if route.is_tenant]
 MEMBERS_OF_A = ["coordinator", "director", "quality", "worker", "consultant", "staff", "auditor", "other_worker"]
@@ -109,6 +140,10 @@ def sample_kwargs(world: World, names: frozenset[str], municipality: str) -> dic
         "fmt": "csv",
         "number": 1,
     }
+    for app_samples in APP_SAMPLES:
+        wanted = names - samples.keys()
+        if wanted:
+            samples.update(app_samples(world, frozenset(wanted)))
     missing = names - samples.keys()
     assert not missing, f"add a sample value for {missing} to sample_kwargs"
     return {name: samples[name] for name in names}
@@ -164,6 +199,8 @@ def test_members_get_exactly_what_their_role_allows(world: World, route: Any, pe
         and (not institution_bound or m.institution_id in (None, world.a1.pk))
         for m in memberships
     )
+    if rule.personas is not None:
+        allowed = allowed and persona in rule.personas
     url = reverse(route.name, kwargs=sample_kwargs(world, route.kwargs, world.a.slug))
     status = probe(world.client_for(user), "GET" if allowed else rule.method, url)
     if allowed:
