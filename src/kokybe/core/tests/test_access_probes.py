@@ -12,7 +12,6 @@ for each kwarg in `names` it knows (creating the objects in A1 as needed).
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -22,25 +21,13 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from conftest import World
+from kokybe.core.tests.rules import Rule
 from kokybe.core.tests.urlwalk import routes
 from kokybe.surveys.tests.builders import published_survey
 from kokybe.tenancy.models import Invitation
 from kokybe.tenancy.permissions import SURVEY_CAPABILITIES, Capability, capabilities_of
 
 C = Capability
-
-
-@dataclass(frozen=True)
-class Rule:
-    capability: Capability | frozenset[Capability]  # a set: any one of them is enough
-    method: str = "GET"  # POST for views that accept only POST
-    # Where holding the capability is not enough (an assessor named in the round, the owner of an
-    # action): the personas of World who may open the sample object; the others get 403 or 404.
-    personas: frozenset[str] | None = None
-
-    @property
-    def capabilities(self) -> frozenset[Capability]:
-        return self.capability if isinstance(self.capability, frozenset) else frozenset({self.capability})
 
 
 ANY_SURVEY = SURVEY_CAPABILITIES
