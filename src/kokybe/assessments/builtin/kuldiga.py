@@ -1025,8 +1025,8 @@ KULDIGA = FrameworkSpec(
             "ir lygių aprašymai parengti platformai „Kokybė“."
         ),
         lv=(
-            "Kritēriji un skala – no Kuldīgas novada pašvaldības aģentūras „Sociālais dienests“ projekta „Sociālo "
-            "pakalpojumu kvalitātes uzlabošana Kuldīgas novadā“ (2010–2011, Eiropas Sociālais fonds). Kritēriju un "
+            "Kritēriji un skala – no Kuldīgas novada pašvaldības aģentūras „Sociālais dienests” projekta „Sociālo "
+            "pakalpojumu kvalitātes uzlabošana Kuldīgas novadā” (2010–2011, Eiropas Sociālais fonds). Kritēriju un "
             "līmeņu apraksti sagatavoti platformai Kokybė."
         ),
         en=(
