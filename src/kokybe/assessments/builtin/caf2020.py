@@ -115,7 +115,7 @@ CAF_RESULTS_SCALE: tuple[LevelSpec, ...] = (
         texts(lt="Neigiama tendencija", lv="Negatīva tendence", en="Negative trend"),
         texts(
             lt="Rezultatai matuojami ir rodo neigiamą tendenciją ir (arba) nesiekia nustatytų tikslų.",
-            lv="Rezultāti tiek mērīti un uzrāda negatīvu tendenci, un/vai nesasniedz noteiktos mērķus.",
+            lv="Rezultāti tiek mērīti un liecina par negatīvu tendenci, un/vai noteiktie mērķi netiek sasniegti.",
             en="Results are measured and show a negative trend, and/or do not reach the relevant targets.",
         ),
     ),
@@ -149,8 +149,8 @@ CAF_RESULTS_SCALE: tuple[LevelSpec, ...] = (
                 "organizacijų rezultatais."
             ),
             lv=(
-                "Rezultāti uzrāda būtisku progresu, visi noteiktie mērķi ir sasniegti, un rezultāti tiek salīdzināti "
-                "ar līdzīgu organizāciju rezultātiem."
+                "Rezultāti liecina par būtisku progresu, visi noteiktie mērķi ir sasniegti, un rezultāti tiek "
+                "salīdzināti ar līdzīgu organizāciju rezultātiem."
             ),
             en=(
                 "Results show substantial progress, all the relevant targets are met, and results are compared with "
@@ -558,9 +558,9 @@ CAF2020 = FrameworkSpec(
     ),
     description=texts(
         lt=(
-            "Europos viešojo sektoriaus kokybės vadybos modelis: 9 kriterijai ir 28 kriterijų dalys. Veiksnių "
-            "kriterijai (1–5) vertina, ką ir kaip organizacija daro, rezultatų kriterijai (6–9) – ką ji pasiekia. "
-            "Kiekviena kriterijaus dalis vertinama balais nuo 0 iki 100."
+            "Europos viešojo sektoriaus kokybės vadybos modelis: 9 kriterijai ir 28 subkriterijai. Veiksnių kriterijai "
+            "(1–5) vertina, ką ir kaip organizacija daro, rezultatų kriterijai (6–9) – ką ji pasiekia. Kiekvienas "
+            "subkriterijus vertinamas balais nuo 0 iki 100."
         ),
         lv=(
             "Eiropas publiskā sektora kvalitātes vadības modelis: 9 kritēriji un 28 apakškritēriji. Virzītājspēku "
@@ -579,8 +579,8 @@ CAF2020 = FrameworkSpec(
     source=texts(
         lt=(
             "CAF 2020 (Common Assessment Framework) – Europos viešojo administravimo instituto (EIPA) ir EUPAN tinklo "
-            "modelis, kurį viešojo sektoriaus organizacijos gali naudoti nemokamai. Kriterijų dalių pavadinimai "
-            "išversti platformai „Kokybė“; kiekvienos dalies pavyzdžiai pateikiami CAF 2020 leidinyje (eipa.eu)."
+            "modelis, kurį viešojo sektoriaus organizacijos gali naudoti nemokamai. Subkriterijų pavadinimai išversti "
+            "platformai „Kokybė“; kiekvieno subkriterijaus pavyzdžiai pateikiami CAF 2020 leidinyje (eipa.eu)."
         ),
         lv=(
             "CAF 2020 (Common Assessment Framework) – Eiropas Valsts pārvaldes institūta (EIPA) un EUPAN tīkla "

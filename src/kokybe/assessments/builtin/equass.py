@@ -97,11 +97,11 @@ PRINCIPLES: tuple[NodeSpec, ...] = (
         texts(lt="Etika", lv="Ētika", en="Ethics"),
         texts(
             lt=(
-                "Darbe su žmonėmis vadovaujamasi etikos kodeksu, kuris gerbia jų orumą, o etinės dilemos aptariamos "
-                "atvirai."
+                "Darbe su žmonėmis vadovaujamasi etikos kodeksu, kuriuo gerbiamas jų orumas, o etinės dilemos "
+                "aptariamos atvirai."
             ),
             lv=(
-                "Darbā ar cilvēkiem tiek ievērots ētikas kodekss, kas respektē viņu cieņu, un ētiskās dilemmas tiek "
+                "Darbā ar cilvēkiem tiek ievērots ētikas kodekss, kas sargā viņu cieņu, un ētiskās dilemmas tiek "
                 "atklāti apspriestas."
             ),
             en=(
@@ -205,12 +205,12 @@ PRINCIPLES: tuple[NodeSpec, ...] = (
         texts(lt="Nuolatinis tobulėjimas", lv="Nepārtraukta pilnveide", en="Continuous improvement"),
         texts(
             lt=(
-                "Organizacija mokosi iš atsiliepimų, rezultatų ir kitų gerosios patirties ir planingai tobulina savo "
-                "paslaugas."
+                "Organizacija mokosi iš atsiliepimų, rezultatų ir kitų organizacijų gerosios patirties ir planingai "
+                "tobulina savo paslaugas."
             ),
             lv=(
-                "Organizācija mācās no atsauksmēm, rezultātiem un citu labās prakses un plānveidīgi pilnveido savus "
-                "pakalpojumus."
+                "Organizācija mācās no atsauksmēm, rezultātiem un citu organizāciju labās prakses un plānveidīgi "
+                "pilnveido savus pakalpojumus."
             ),
             en=(
                 "The organisation learns from feedback, from its results and from the good practice of others, and "
@@ -235,8 +235,8 @@ EQUASS = FrameworkSpec(
         ),
         lv=(
             "Eiropas sociālo pakalpojumu kvalitātes sertifikācijas sistēma, kuras pamatā ir desmit principi. "
-            "Pašvaldība katrā principā ievada savus kritērijus; katru kritēriju novērtē kā izpildītu vai neizpildītu, "
-            "norādot pierādījumus."
+            "Pašvaldība pie katra principa ievada savus kritērijus; katru kritēriju novērtē kā izpildītu vai "
+            "neizpildītu, norādot pierādījumus."
         ),
         en=(
             "The European quality certification system for social services, built on ten principles. The municipality "
@@ -249,13 +249,13 @@ EQUASS = FrameworkSpec(
     source=texts(
         lt=(
             "EQUASS – Europos reabilitacijos platformos (EPR) kokybės sistema. Čia pateikiami tik dešimties principų "
-            "pavadinimai ir mūsų trumpi jų aprašymai. EQUASS kriterijų tekstas saugomas EPR autorių teisių: "
-            "savivaldybė jį įrašo pati, pagal savo licenciją su EPR."
+            "pavadinimai ir mūsų trumpi jų aprašymai. EQUASS kriterijų tekstas saugomas autorių teisių, kurios "
+            "priklauso EPR: savivaldybė jį įrašo pati, pagal savo su EPR sudarytą licencinę sutartį."
         ),
         lv=(
             "EQUASS ir Eiropas Rehabilitācijas platformas (EPR) kvalitātes sistēma. Šeit ir tikai desmit principu "
             "nosaukumi un mūsu īsie apraksti. EQUASS kritēriju teksts ir aizsargāts ar EPR autortiesībām: pašvaldība "
-            "to ievada pati saskaņā ar savu licenci no EPR."
+            "to ievada pati saskaņā ar savu EPR licenci."
         ),
         en=(
             "EQUASS is the quality system of the European Platform for Rehabilitation (EPR). Only the names of its ten "

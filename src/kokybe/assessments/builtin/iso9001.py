@@ -50,7 +50,7 @@ SCALE: tuple[LevelSpec, ...] = (
         upto=2,
         name=texts(lt="Atitinka", lv="Atbilst", en="Conforms"),
         description=texts(
-            lt="Reikalavimas vykdomas, ir tai patvirtina įrodymai.",
+            lt="Reikalavimas vykdomas ir tai patvirtina įrodymai.",
             lv="Prasība tiek izpildīta, un to apliecina pierādījumi.",
             en="The requirement is met and the evidence shows it.",
         ),
@@ -266,8 +266,8 @@ ISO9001 = FrameworkSpec(
     source=texts(
         lt=(
             "ISO 9001:2015 „Kokybės vadybos sistemos. Reikalavimai“ (Lietuvoje – LST EN ISO 9001:2015). Pateikiami tik "
-            "skyrių pavadinimai; reikalavimų tekstas saugomas ISO autorių teisių ir skaitomas organizacijos įsigytame "
-            "standarte."
+            "skyrių pavadinimai; reikalavimų tekstas saugomas autorių teisių, kurios priklauso ISO, ir skaitomas "
+            "organizacijos įsigytame standarte."
         ),
         lv=(
             "ISO 9001:2015 „Kvalitātes pārvaldības sistēmas. Prasības” (Latvijā – LVS EN ISO 9001:2015). Šeit ir tikai "

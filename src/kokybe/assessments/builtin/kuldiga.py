@@ -117,16 +117,16 @@ CRITERIA: tuple[NodeSpec, ...] = (
             ),
             texts(
                 lt=(
-                    "Darbo laikas nustatytas ir paskelbtas, tačiau laukti dažnai tenka ilgiau, nei klientui reikia, o "
-                    "atokių vietovių gyventojus paslauga pasiekia tik retkarčiais."
+                    "Darbo laikas nustatytas ir paskelbtas, tačiau klientams dažnai tenka laukti per ilgai, o atokių "
+                    "vietovių gyventojus paslauga pasiekia tik retkarčiais."
                 ),
                 lv=(
-                    "Darba laiks ir noteikts un publiskots, taču gaidīt bieži nākas ilgāk, nekā klientam vajadzīgs, un "
-                    "attālāku vietu iedzīvotājus pakalpojums sasniedz tikai reizēm."
+                    "Darba laiks ir noteikts un publiskots, taču klientiem bieži nākas gaidīt pārāk ilgi, un attālāku "
+                    "vietu iedzīvotājus pakalpojums sasniedz tikai reizēm."
                 ),
                 en=(
-                    "Opening hours are fixed and published, but clients often wait longer than they should, and people "
-                    "in remote areas are reached only now and then."
+                    "Opening hours are fixed and published, but clients often have to wait too long, and people in "
+                    "remote areas are reached only now and then."
                 ),
             ),
             texts(
@@ -318,7 +318,7 @@ CRITERIA: tuple[NodeSpec, ...] = (
                 ),
                 lv=(
                     "Klientu aptauja laiku pa laikam tiek veikta un sūdzības tiek reģistrētas, taču rezultāti netiek "
-                    "pārrunāti ar darbiniekiem un izmantoti plānošanā."
+                    "ne pārrunāti ar darbiniekiem, ne izmantoti plānošanā."
                 ),
                 en=(
                     "A client survey is carried out from time to time and complaints are recorded, but the results are "
@@ -604,8 +604,8 @@ CRITERIA: tuple[NodeSpec, ...] = (
                     "dokumentacijos plane, o pasibaigus terminui dokumentai sunaikinami surašant aktą."
                 ),
                 lv=(
-                    "Piekļuve ir tikai darbiniekiem, kuri strādā ar konkrēto klientu, glabāšanas termiņi ir noteikti "
-                    "lietu nomenklatūrā, un pēc termiņa beigām dokumentus iznīcina, sastādot aktu."
+                    "Piekļuve lietām ir tikai tiem darbiniekiem, kuri strādā ar konkrēto klientu, glabāšanas termiņi "
+                    "ir noteikti lietu nomenklatūrā, un pēc termiņa beigām dokumentus iznīcina, sastādot aktu."
                 ),
                 en=(
                     "Only staff who work with the client have access, retention periods are set in the records "
@@ -874,7 +874,7 @@ CRITERIA: tuple[NodeSpec, ...] = (
             texts(
                 lt=(
                     "Kiekvienas klientas turi individualų planą, sudarytą kartu su juo ir peržiūrimą nustatytu "
-                    "dažnumu; įstaigos taikomi metodai aprašyti, o darbuotojai jų apmokyti."
+                    "dažnumu; įstaigos taikomi metodai aprašyti, o darbuotojai šių metodų išmokyti."
                 ),
                 lv=(
                     "Katram klientam ir individuālais plāns, kas sagatavots kopā ar viņu un tiek pārskatīts noteiktā "
@@ -963,8 +963,8 @@ CRITERIA: tuple[NodeSpec, ...] = (
             ),
             texts(
                 lt=(
-                    "Mokymai planuojami pagal kasmetiniuose pokalbiuose nustatytus poreikius, visi su klientais "
-                    "dirbantys darbuotojai reguliariai gauna superviziją, laikomasi etikos kodekso."
+                    "Mokymai planuojami pagal kasmetiniuose veiklos vertinimo pokalbiuose nustatytus poreikius, visi "
+                    "su klientais dirbantys darbuotojai reguliariai gauna superviziją, laikomasi etikos kodekso."
                 ),
                 lv=(
                     "Apmācības plāno atbilstoši ikgadējās novērtēšanas sarunās noteiktajām vajadzībām, visi ar "
@@ -981,8 +981,9 @@ CRITERIA: tuple[NodeSpec, ...] = (
                     "naujiems darbuotojams skiriami mentoriai, o mokymų poveikis darbui su klientais vertinamas."
                 ),
                 lv=(
-                    "Darbinieku attīstība ir sistemātiska: kompetences tiek novērtētas, zināšanās dalās komandā, "
-                    "jaunajiem darbiniekiem ir mentori, un tiek izvērtēta apmācību ietekme uz darbu ar klientiem."
+                    "Darbinieku attīstība ir sistemātiska: kompetences tiek novērtētas, darbinieki dalās zināšanās "
+                    "komandā, jaunajiem darbiniekiem ir mentori, un tiek izvērtēta apmācību ietekme uz darbu ar "
+                    "klientiem."
                 ),
                 en=(
                     "Staff development is systematic: competences are assessed, knowledge is shared within the team, "
