@@ -47,4 +47,5 @@ urlpatterns = [
     path("m/<slug:municipality>/nonconformities/", include("kokybe.nonconformities.urls")),
     path("m/<slug:municipality>/competence/", include("kokybe.competence.urls")),
     path("s/", include("kokybe.surveys.urls_public")),
+    path("box/", include("kokybe.proposals.urls_public")),
 ]

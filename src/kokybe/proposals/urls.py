@@ -1,5 +1,16 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from kokybe.proposals import views, views_figures
 
 app_name = "proposals"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.proposal_list, name="list"),
+    path("new/", views.proposal_create, name="create"),
+    path("slips/new/", views.slip_create, name="slip_create"),
+    path("figures/", views_figures.figures_page, name="figures"),
+    path("figures.csv", views_figures.figures_csv, name="figures_csv"),
+    path("<int:proposal>/", views.proposal_detail, name="detail"),
+    path("<int:proposal>/evaluate/", views.proposal_evaluate, name="evaluate"),
+    path("<int:proposal>/decide/", views.proposal_decide, name="decide"),
+]

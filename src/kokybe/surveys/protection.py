@@ -1,70 +1,27 @@
-"""Keeping bots and floods off the public survey forms without a visual CAPTCHA.
+"""Keeping bots and floods off the public survey forms without a visual CAPTCHA (see core.protection).
 
-A honeypot field people never see, a minimum time between showing the first page and sending
-it, and a limit on new answer sessions per address per hour. The address is kept only as a
-keyed hash, in the cache, for an hour; it is never stored with answers or logged.
+New answer sessions are limited per address per hour and survey.
 """
 
-import hashlib
-import hmac
-import time
-
 from django.conf import settings
-from django.core import signing
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from kokybe.core import protection
 from kokybe.surveys.models import Survey
 
-HONEYPOT = "website"
-STARTED = "started"
-MIN_SECONDS = 2.0
 SALT = "kokybe.surveys.started"
 SLOW_DOWN = _("Please check your choices and press the button again.")
 
 
 def started_field(request: HttpRequest) -> str:
-    """The signed time the form was first shown; kept when the form comes back with a message,
-    so a person who corrects a choice quickly is not taken for a bot."""
-    posted = request.POST.get(STARTED, "")
-    try:
-        signing.loads(posted, salt=SALT)
-    except signing.BadSignature:
-        return signing.dumps(time.time(), salt=SALT)
-    return posted
+    return protection.started_field(request, SALT)
 
 
 def looks_automated(request: HttpRequest) -> bool:
-    if request.POST.get(HONEYPOT):
-        return True
-    try:
-        shown = float(signing.loads(request.POST.get(STARTED, ""), salt=SALT))
-    except (signing.BadSignature, TypeError, ValueError):
-        return True
-    return time.time() - shown < MIN_SECONDS
-
-
-def client_address(request: HttpRequest) -> str:
-    if settings.KOKYBE_TRUSTED_PROXIES:
-        # The proxies we run append the address they saw; the last one before them is the client.
-        forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",") if part.strip()]
-        if len(forwarded) >= settings.KOKYBE_TRUSTED_PROXIES:
-            return forwarded[-settings.KOKYBE_TRUSTED_PROXIES]
-    return request.META.get("REMOTE_ADDR", "")
+    return protection.looks_automated(request, SALT)
 
 
 def allow(request: HttpRequest, survey: Survey) -> bool:
     """Count a new answer session from this address; False once the hourly limit is reached."""
-    hour = int(time.time() // 3600)
-    digest = hmac.new(
-        settings.SECRET_KEY.encode(), f"{client_address(request)}|{survey.pk}|{hour}".encode(), hashlib.sha256
-    ).hexdigest()[:32]
-    key = f"survey-rate:{digest}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count <= settings.KOKYBE_SURVEY_STARTS_PER_HOUR
+    return protection.rate_allow(request, purpose=f"survey:{survey.pk}", limit=settings.KOKYBE_SURVEY_STARTS_PER_HOUR)
