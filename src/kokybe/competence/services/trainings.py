@@ -1,0 +1,95 @@
+"""Recording trainings attended, with the certificate. Atomic and audited."""
+
+import datetime
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kokybe.accounts.models import User
+from kokybe.audit.services import audit_record, changes_between, snapshot
+from kokybe.competence.certificates import certificate_type
+from kokybe.competence.models import CompetenceTopic, Training, TrainingParticipant
+from kokybe.core.errors import ServiceError
+from kokybe.tenancy.models import Institution, Membership
+
+FIELDS = ("title", "topic", "other_topic", "held_on", "hours", "provider")
+
+
+@dataclass(frozen=True)
+class TrainingInput:
+    title: str
+    topic: CompetenceTopic | None
+    other_topic: str
+    held_on: datetime.date
+    hours: Decimal
+    provider: str
+    participants: list[User]
+
+
+def _check(institution: Institution, data: TrainingInput) -> None:
+    if data.held_on > timezone.localdate():
+        raise ServiceError(_("Record a training once it has taken place: the date is in the future."), field="held_on")
+    if data.topic is not None and data.topic.municipality_id != institution.municipality_id:
+        raise ServiceError(_("Choose a topic from the list."), field="topic")
+    if data.topic is None and not data.other_topic.strip():
+        raise ServiceError(_("Choose a topic from the list, or write the topic under “Other”."), field="topic")
+    if not data.participants:
+        raise ServiceError(_("Choose who took part."), field="participants")
+    members = set(
+        Membership.objects.filter(
+            municipality_id=institution.municipality_id,
+            institution=institution,
+            user__in=data.participants,
+        ).values_list("user_id", flat=True)
+    )
+    if any(person.pk not in members for person in data.participants):
+        raise ServiceError(_("Everyone who took part must work in the institution."), field="participants")
+
+
+@transaction.atomic
+def training_record(
+    *, actor: User | None, institution: Institution, data: TrainingInput, certificate: UploadedFile | None
+) -> Training:
+    _check(institution, data)
+    content_type = certificate_type(certificate) if certificate is not None else ""
+    training = Training(
+        municipality_id=institution.municipality_id,
+        institution=institution,
+        uid=uuid.uuid4(),
+        title=data.title.strip(),
+        topic=data.topic,
+        other_topic="" if data.topic else data.other_topic.strip(),
+        held_on=data.held_on,
+        hours=data.hours,
+        provider=data.provider.strip(),
+        certificate_type=content_type,
+        recorded_by=actor or data.participants[0],
+    )
+    if certificate is not None:
+        training.certificate.save(certificate.name or "certificate", certificate, save=False)
+    training.save(force_insert=True)
+    TrainingParticipant.objects.bulk_create(
+        TrainingParticipant(
+            municipality_id=institution.municipality_id, training=training, person=person, year=data.held_on.year
+        )
+        for person in data.participants
+    )
+    audit_record(
+        actor=actor,
+        action="training.record",
+        target=training,
+        municipality_id=training.municipality_id,
+        institution_id=institution.pk,
+        changes={
+            **changes_between({}, snapshot(training, FIELDS)),
+            "participants": {"to": sorted(p.pk for p in data.participants)},
+            "certificate": {"to": bool(certificate)},
+        },
+        label=training.title,
+    )
+    return training

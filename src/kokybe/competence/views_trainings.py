@@ -1,0 +1,80 @@
+"""Recording trainings and serving their certificates to those allowed to see them."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kokybe.competence import selectors
+from kokybe.competence.forms import TrainingForm
+from kokybe.competence.services.trainings import training_record
+from kokybe.core.errors import ServiceError
+from kokybe.core.forms import add_service_error
+from kokybe.core.idempotency import submit_once
+from kokybe.tenancy.access import access_of, institution_for
+from kokybe.tenancy.permissions import Capability
+
+C = Capability
+EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
+
+
+def training_new(request: HttpRequest, municipality: str, institution: str) -> HttpResponse:
+    """A manager records a training for colleagues; a staff member records their own."""
+    access = access_of(request)
+    found = institution_for(access, institution, C.SUBMIT_IMPROVEMENTS)
+    manages = access.can(C.MANAGE_COMPETENCE, found)
+    if not manages and found.pk not in {m.institution_id for m in access.memberships}:
+        raise PermissionDenied
+    form = TrainingForm(
+        request.POST or None,
+        request.FILES or None,
+        topics=selectors.topics_of(access.municipality, offered_only=True),
+        people=selectors.staff_of(access.municipality, found) if manages else None,
+    )
+    if request.method == "POST" and form.is_valid():
+
+        def record() -> str:
+            participants = list(form.cleaned_data.get("participants") or [access.user])
+            training = training_record(
+                actor=access.user,
+                institution=found,
+                data=form.training_input(participants),
+                certificate=form.cleaned_data.get("certificate") or None,
+            )
+            messages.success(request, _("Training recorded."))
+            return reverse("competence:training", args=[municipality, training.pk])
+
+        try:
+            return submit_once(request, record)
+        except ServiceError as error:
+            add_service_error(form, error)
+    return render(request, "competence/training_form.html", {"form": form, "institution": found, "manages": manages})
+
+
+def training_detail(request: HttpRequest, municipality: str, training: int) -> HttpResponse:
+    access = access_of(request)
+    found = selectors.training_for(access, training)
+    context = {
+        "training": found,
+        "participants": selectors.training_participants(access.municipality, found),
+    }
+    return render(request, "competence/training.html", context)
+
+
+def certificate(request: HttpRequest, municipality: str, training: int) -> FileResponse:
+    """The certificate, only to its participants and to competence managers of the institution."""
+    access = access_of(request)
+    found = selectors.training_for(access, training)
+    if not found.certificate:
+        raise Http404
+    extension = EXTENSIONS.get(found.certificate_type, "bin")
+    response = FileResponse(
+        found.certificate.open("rb"),
+        content_type=found.certificate_type or "application/octet-stream",
+        filename=f"certificate-{found.held_on:%Y-%m-%d}.{extension}",
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
