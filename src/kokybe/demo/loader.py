@@ -7,6 +7,7 @@ from django_scopes import scopes_disabled
 
 from kokybe.accounts.models import User
 from kokybe.demo import data
+from kokybe.demo.competence import competence_load
 from kokybe.demo.surveys import surveys_load
 from kokybe.tenancy import services
 from kokybe.tenancy.models import Institution, Membership, Municipality, Unit
@@ -21,6 +22,7 @@ def demo_load() -> None:
             _account(account)
         _colleagues()
         surveys_load()
+        competence_load()
 
 
 def _municipality(spec: data.MunicipalitySpec) -> Municipality:
