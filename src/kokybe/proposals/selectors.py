@@ -37,14 +37,14 @@ def _within(ids: frozenset[int] | None) -> Q:
     return Q() if ids is None else Q(institution_id__in=ids)
 
 
-def visibility(access: Access) -> Q:
-    """The proposals this person may read, as a filter."""
-    readable = _within(reach_of(access, READ_CAPABILITIES))
+def visibility(access: Access) -> Q | None:
+    """The proposals this person may read, as a filter; None: every proposal of the municipality."""
+    reach = reach_of(access, READ_CAPABILITIES)
     evaluates = access.institution_ids(C.EVALUATE_PROPOSALS)
     if evaluates is None:
-        return readable | Q(proposer=access.user)
+        return None if reach is None else Q(institution_id__in=reach) | Q(proposer=access.user)
     not_hidden = Q(hidden_from_colleagues=False) | Q(institution_id__in=evaluates)
-    return (readable & not_hidden) | Q(proposer=access.user)
+    return (_within(reach) & not_hidden) | Q(proposer=access.user)
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,10 @@ class ListFilters:
 
 
 def proposals_visible(municipality: Municipality, access: Access, filters: ListFilters) -> QuerySet[Proposal]:
-    proposals = Proposal.objects.filter(municipality=municipality).filter(visibility(access))
+    proposals = Proposal.objects.filter(municipality=municipality)
+    readable = visibility(access)
+    if readable is not None:
+        proposals = proposals.filter(readable)
     if filters.mine:
         proposals = proposals.filter(proposer=access.user)
     if filters.year:
