@@ -137,7 +137,7 @@ def test_evaluation_then_decision_are_recorded_and_audited(world: World) -> None
         )
     assert proposal.status == Status.ACCEPTED
     assert proposal.decided_by == world.director
-    staff_event, evaluate_event, decide_event = events(proposal)
+    _staff_event, evaluate_event, decide_event = events(proposal)
     assert evaluate_event.action == "proposal.evaluate"
     assert evaluate_event.changes["status"] == {"from": "submitted", "to": "evaluated"}
     assert decide_event.action == "proposal.decide"

@@ -17,7 +17,7 @@ SEES_A1 = {"coordinator", "director", "quality", "worker", "consultant", "staff"
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_list_and_page_of_a_hidden_proposal_for_every_persona(world: World, persona: str) -> None:
     hidden = staff_proposal(world, hidden=True, title="Slaptas pasiūlymas")
-    open_one = staff_proposal(world, by=world.staff, title="Atviras pasiūlymas")
+    staff_proposal(world, by=world.staff, title="Atviras pasiūlymas")
     client = world.client_for(getattr(world, persona))
     listing = client.get(reverse("proposals:list", args=["alpha"])).content.decode()
     assert ("Slaptas pasiūlymas" in listing) == (persona in SEES_HIDDEN)
