@@ -3,9 +3,14 @@
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from django.db.models import QuerySet
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django_scopes import scope
 
 from kokybe.nonconformities.models import ActionStatus, Nonconformity
+
+CHUNK = 500
 
 
 def register_header() -> list[str]:
@@ -30,8 +35,17 @@ def register_header() -> list[str]:
     ]
 
 
-def register_rows(nonconformities: Iterable[Nonconformity]) -> Iterator[list[Any]]:
-    """One row per nonconformity; its actions must be prefetched (or fetched per chunk by the iterator)."""
+def register_rows(municipality_id: int, language: str, nonconformities: QuerySet[Nonconformity]) -> Iterator[list[Any]]:
+    """One row per nonconformity, its actions fetched per chunk.
+
+    Streamed responses run after the view has returned, outside the request's tenant scope and
+    language: the generator enters both itself.
+    """
+    with scope(municipality=municipality_id), translation.override(language):
+        yield from _rows(nonconformities.prefetch_related("actions").iterator(chunk_size=CHUNK))
+
+
+def _rows(nonconformities: Iterable[Nonconformity]) -> Iterator[list[Any]]:
     for nc in nonconformities:
         actions = list(nc.actions.all())
         yield [

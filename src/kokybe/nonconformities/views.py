@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from kokybe.audit.services import audit_record
 from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
+from kokybe.core.i18n import active_language
 from kokybe.core.idempotency import submit_once
 from kokybe.nonconformities import selectors
 from kokybe.nonconformities.exports import register_header, register_rows
@@ -71,7 +72,7 @@ def register_download(request: HttpRequest, municipality: str, fmt: str) -> Http
     access = access_of(request)
     require_capability(access, C.VIEW_QUALITY)
     form = _filter_form(request, access)
-    found = selectors.register(access.municipality, access, form.filters()).prefetch_related("actions")
+    found = selectors.register(access.municipality, access, form.filters())
     with transaction.atomic():
         audit_record(
             actor=access.user,
@@ -81,7 +82,7 @@ def register_download(request: HttpRequest, municipality: str, fmt: str) -> Http
             changes={"format": {"from": None, "to": fmt}, "filters": {"from": None, "to": request.GET.urlencode()}},
         )
     filename = f"nonconformities-{access.municipality.slug}-{timezone.localdate().isoformat()}.{fmt}"
-    header, rows = register_header(), register_rows(found.iterator(chunk_size=500))
+    header, rows = register_header(), register_rows(access.municipality.pk, active_language(), found)
     if fmt == "csv":
         response = StreamingHttpResponse(exports.csv_stream(header, rows), content_type=CSV)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
