@@ -40,7 +40,9 @@ def test_days_to_close_median_and_mean_count_closed_ones_only() -> None:
 
 def test_no_closed_ones_means_no_figure_rather_than_zero() -> None:
     figures = figures_of([row(1, date(2025, 1, 1))], set())
-    assert figures.median_days is None and figures.mean_days is None and figures.marked_share == 0
+    assert figures.median_days is None
+    assert figures.mean_days is None
+    assert figures.marked_share == 0
 
 
 def test_a_repeat_within_12_months_is_the_same_process_sharing_a_kind_of_cause() -> None:
@@ -65,7 +67,8 @@ def test_figures_group_by_year_and_source() -> None:
         row(3, date(2025, 6, 1), source="complaint"),
     ]
     by_year = grouped(rows, set(), lambda r: r.found_on.year)
-    assert by_year[2024].median_days == 4 and by_year[2025].reported == 2
+    assert by_year[2024].median_days == 4
+    assert by_year[2025].reported == 2
     by_source = grouped(rows, set(), lambda r: r.source)
     assert by_source["complaint"].open == 1
 
@@ -105,6 +108,10 @@ def test_similar_cases_are_earlier_ones_by_process_words_and_causes(world: World
     with scopes_disabled():
         found = [case.nonconformity for case in similar_cases(world.a, nc, frozenset({world.a1.pk}))]
         everywhere = [case.nonconformity for case in similar_cases(world.a, nc, None)]
-    assert same_process in found and same_words in found
-    assert unrelated not in found and later not in found and nc not in found
-    assert other_institution not in found and other_institution in everywhere
+    assert same_process in found
+    assert same_words in found
+    assert unrelated not in found
+    assert later not in found
+    assert nc not in found
+    assert other_institution not in found
+    assert other_institution in everywhere

@@ -37,7 +37,8 @@ def test_each_stage_is_mailed_once_per_action(world: World, django_capture_on_co
     assert f"{BASE}m/alpha/nonconformities/{action.nonconformity_id}/" in message.body
     with scopes_disabled():
         reminder = CorrectiveActionReminder.objects.get()
-    assert reminder.stage == "overdue" and reminder.sent_at is not None
+    assert reminder.stage == "overdue"
+    assert reminder.sent_at is not None
 
 
 def test_an_action_due_next_week_is_reminded_before_and_again_once_overdue(world: World) -> None:
@@ -69,7 +70,8 @@ def test_the_home_page_lists_ones_due_actions_and_the_checks_waiting(
             items = [item for item in nonconformity_attention(quality) if waiting.reference in item.label]
         others = nonconformity_attention(other)
     assert any(action.nonconformity.reference in item.label and item.overdue for item in staff_items)
-    assert items and items[0].url.endswith(f"/{waiting.pk}/check/")
+    assert items
+    assert items[0].url.endswith(f"/{waiting.pk}/check/")
     assert not others
 
 
@@ -77,7 +79,9 @@ def test_a_nonconformity_is_a_cause_for_those_who_may_read_it(world: World) -> N
     nc = reported(world, found_on=date.today() - timedelta(days=3))
     with scopes_disabled():
         cause = resolve_cause(access_for(world, world.quality), "nonconformities.nonconformity", nc.pk)
-        assert cause is not None and cause.institution == world.a1 and nc.reference in cause.label
+        assert cause is not None
+        assert cause.institution == world.a1
+        assert nc.reference in cause.label
         assert nc.reference in cause.suggested_title
         assert resolve_cause(access_for(world, world.other_worker), "nonconformities.nonconformity", nc.pk) is None
         assert resolve_cause(access_for(world, world.quality), "nonconformities.nonconformity", 99999) is None

@@ -86,7 +86,8 @@ def test_a_number_is_never_given_twice(world: World) -> None:
 
 def test_the_whole_cycle_writes_history_and_audit_for_every_step(world: World) -> None:
     nc = reported(world)
-    assert nc.status == Status.NEW and nc.reported_by == world.staff
+    assert nc.status == Status.NEW
+    assert nc.reported_by == world.staff
     nc = analysed(world, nc)
     assert nc.status == Status.ANALYSIS
     action = with_action(world, nc)
@@ -100,7 +101,8 @@ def test_the_whole_cycle_writes_history_and_audit_for_every_step(world: World) -
         assert nc.status == Status.CHECK
         check(world, nc, effective=True)
         nc.refresh_from_db()
-        assert nc.status == Status.CLOSED and nc.closed_on == date.today()
+        assert nc.status == Status.CLOSED
+        assert nc.closed_on == date.today()
         assert nc.days_to_close == (date.today() - FOUND).days
         assert kinds(nc) == ["reported", "analysed", "action_added", "action_done", "closed"]
         statuses = list(NonconformityEvent.objects.filter(nonconformity=nc).values_list("status", flat=True))
@@ -119,7 +121,8 @@ def test_an_ineffective_check_reopens_and_is_kept_then_an_effective_one_closes(w
     with scopes_disabled():
         failed = check(world, nc, effective=False)
         nc.refresh_from_db()
-        assert nc.status == Status.ANALYSIS and nc.closed_on is None
+        assert nc.status == Status.ANALYSIS
+        assert nc.closed_on is None
         assert "nonconformity.reopen" in audit_actions(nc)
         # Reopened: a new analysis and a new action, then the check again.
         nc = analysed(world, nc, categories=("management",))
@@ -195,7 +198,8 @@ def test_an_action_is_marked_done_once(world: World) -> None:
                 actor=world.quality, action=action, lock_version=1, outcome="B", done_on=date.today()
             )
         action.refresh_from_db()
-        assert action.outcome == "A" and action.status == ActionStatus.DONE
+        assert action.outcome == "A"
+        assert action.status == ActionStatus.DONE
 
 
 @pytest.mark.parametrize(
@@ -225,7 +229,8 @@ def test_an_incomplete_analysis_is_refused_next_to_its_field(
     assert refused.value.field == field
     with scopes_disabled():
         nc.refresh_from_db()
-    assert nc.status == Status.NEW and nc.lock_version == 0
+    assert nc.status == Status.NEW
+    assert nc.lock_version == 0
 
 
 def test_a_repeat_must_be_of_an_earlier_nonconformity(world: World) -> None:
@@ -257,7 +262,8 @@ def test_two_people_editing_at_once_do_not_overwrite_each_other(world: World) ->
                 actor=world.director, nonconformity=nc, lock_version=0, **(fields | {"description": "Antrasis"})
             )
         nc.refresh_from_db()
-        assert nc.description == "Pirmasis pataisymas" and nc.lock_version == 1
+        assert nc.description == "Pirmasis pataisymas"
+        assert nc.lock_version == 1
         assert kinds(nc) == ["reported", "edited"]
         assert audit_actions(nc).count("nonconformity.update") == 1
 
