@@ -337,7 +337,8 @@ class ActionReminder(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reminders")
     stage = models.CharField(max_length=12, choices=ReminderStage.choices)
     due_on = models.DateField()  # the due date reminded of: a moved due date is reminded of again
-    sent_at = models.DateTimeField()
+    queued_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
 
     objects = ScopedManager(municipality="municipality")
 

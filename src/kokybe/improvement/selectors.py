@@ -227,13 +227,13 @@ def plans_awaiting_approval(access: Access, *, limit: int = 10) -> list[Plan]:
     return list(plans.select_related("institution").order_by("budget_approved_on", "pk")[:limit])
 
 
-def annual_plans_nearing_deadline(access: Access, *, limit: int = 10) -> list[Plan]:
-    """Annual plans not yet approved whose budget date is set: candidates for a deadline warning."""
+def annual_plans_nearing_deadline(access: Access, *, horizon: datetime.date, limit: int = 10) -> list[Plan]:
+    """Annual plans not yet approved whose budget date is set and could have their deadline by `horizon`."""
     plans = Plan.objects.filter(
         municipality=access.municipality,
         kind="annual",
         status__in=_OPEN_STATUSES,
-        budget_approved_on__isnull=False,
+        budget_approved_on__lte=horizon,  # the deadline comes after the budget date
     )
     manage_ids = access.institution_ids(Capability.MANAGE_PLANS)
     approve_ids = access.institution_ids(Capability.APPROVE_PLANS)

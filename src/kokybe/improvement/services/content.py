@@ -28,8 +28,12 @@ def require_content_editable(plan: Plan, part: PlanPart | None = None) -> None:
         )
     if plan.status == PlanStatus.SUBMITTED:
         raise ServiceError(_("This plan is waiting for approval; it can be changed only if the approver returns it."))
-    if part is not None and (part.status == PartStatus.SUBMITTED or plan.status != PlanStatus.DRAFTING):
-        raise ServiceError(_("This department's part has been submitted and can no longer be changed."))
+    # Once compiled, the plan is the quality coordinator's to change as a whole; before that, a
+    # submitted part waits for the coordinator, who returns it if it needs more work.
+    if part is not None and plan.status == PlanStatus.DRAFTING and part.status == PartStatus.SUBMITTED:
+        raise ServiceError(
+            _("This department's part has been submitted; the quality coordinator can return it for changes.")
+        )
 
 
 def _check_dates(plan: Plan, starts_on: datetime.date, due_on: datetime.date) -> None:
