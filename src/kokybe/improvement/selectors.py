@@ -50,7 +50,7 @@ def plan_content(municipality: Municipality, plan: Plan) -> list[Goal]:
     """The plan's goals with their actions, owners, causes and reviews, in a fixed number of queries."""
     actions = (
         Action.objects.filter(municipality=municipality, plan=plan)
-        .select_related("owner")
+        .select_related("owner", "plan")
         .prefetch_related(
             Prefetch("causes", queryset=ActionCause.objects.filter(municipality=municipality).order_by("pk")),
             Prefetch("reviews", queryset=ExecutionReview.objects.filter(municipality=municipality).order_by("year")),
