@@ -32,9 +32,9 @@ def _figures_of(access: Access) -> figures.Figures:
 def figures_page(request: HttpRequest, municipality: str) -> HttpResponse:
     found = _figures_of(access_of(request))
     years = [year for year, _tally in found.years]
-    form = YearForm(request.GET or None, years=years)
-    year = form.cleaned_data["year"] if form.is_valid() and form.cleaned_data["year"] else None
-    year = year or (years[0] if years else None)
+    latest = years[0] if years else None
+    form = YearForm(request.GET or None, years=years, initial={"year": latest})
+    year = form.cleaned_data["year"] if form.is_valid() else latest
     bars, height = figures.chart_bars(found.years)
     return render(
         request,

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
 from conftest import World
@@ -20,8 +20,8 @@ from kokybe.proposals.tests.builders import box_proposal, decided, evaluated, st
 
 @pytest.fixture(autouse=True)
 def _no_scope() -> Iterator[None]:
-    """Services run inside a view's scope; here they are called directly."""
-    with scopes_disabled():
+    """Services run inside a view's scope and language; here they are called directly, in English."""
+    with scopes_disabled(), translation.override("en"):
         yield
 
 

@@ -120,6 +120,8 @@ def test_the_coordinator_evaluates_and_decides_and_the_proposer_is_told(
 
 def test_deciding_an_unevaluated_proposal_is_refused_with_a_message(world: World) -> None:
     proposal = staff_proposal(world)
+    world.quality.language = "en"
+    world.quality.save()
     response = world.client_for(world.quality).post(
         url("decide", proposal.pk), {"decision": "rejected", "reason": "Ne", "lock_version": 0}
     )
