@@ -12,7 +12,7 @@ from decimal import Decimal
 from kokybe.accounts.models import User
 from kokybe.competence.models import CompetenceNeed, CompetenceTopic, TrainingParticipant
 from kokybe.competence.selectors import staff_of
-from kokybe.tenancy.models import Institution, Municipality
+from kokybe.tenancy.models import Institution, Membership, Municipality
 
 
 @dataclass
@@ -132,3 +132,49 @@ def person_year(municipality: Municipality, person: User, year: int) -> tuple[li
         ).values_list("training__topic_id", "training__other_topic")
     }
     return needs, {need.pk for need in needs if _key(need.topic_id, need.other_topic) in learned}
+
+
+@dataclass
+class InstitutionSummary:
+    institution: Institution
+    staff_count: int = 0
+    trained_staff: int = 0
+    hours: Decimal = Decimal(0)
+    needs: int = 0
+    met: int = 0
+
+    @property
+    def trained_share(self) -> float:
+        return self.trained_staff / self.staff_count if self.staff_count else 0.0
+
+
+def institutions_summary(
+    municipality: Municipality, institutions: list[Institution], year: int
+) -> list[InstitutionSummary]:
+    """The coverage figures of several institutions side by side, by the same rules: three queries."""
+    summaries = {i.pk: InstitutionSummary(i) for i in institutions}
+    staff: dict[int, set[int]] = defaultdict(set)
+    for institution_id, user_id in Membership.objects.filter(
+        municipality=municipality, institution_id__in=summaries, user__is_active=True
+    ).values_list("institution_id", "user_id"):
+        staff[institution_id].add(user_id)
+    trained: dict[int, set[int]] = defaultdict(set)
+    learned: set[tuple[int, tuple[int | None, str]]] = set()
+    for person_id, institution_id, hours, topic_id, other in TrainingParticipant.objects.filter(
+        municipality=municipality, year=year
+    ).values_list(
+        "person_id", "training__institution_id", "training__hours", "training__topic_id", "training__other_topic"
+    ):
+        learned.add((person_id, _key(topic_id, other)))
+        if institution_id in summaries:
+            trained[institution_id].add(person_id)
+            summaries[institution_id].hours += hours
+    for institution_id, person_id, topic_id, other in CompetenceNeed.objects.filter(
+        municipality=municipality, year=year, institution_id__in=summaries
+    ).values_list("institution_id", "person_id", "topic_id", "other_topic"):
+        summaries[institution_id].needs += 1
+        summaries[institution_id].met += (person_id, _key(topic_id, other)) in learned
+    for institution_id, summary in summaries.items():
+        summary.staff_count = len(staff[institution_id])
+        summary.trained_staff = len(staff[institution_id] & trained[institution_id])
+    return list(summaries.values())

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kokybe.competence import selectors
-from kokybe.competence.coverage import person_year
+from kokybe.competence.coverage import institutions_summary, person_year
 from kokybe.competence.forms import NeedForm, TopicForm
 from kokybe.competence.models import CompetenceNeed, CompetenceTopic
 from kokybe.competence.services import needs as need_services
@@ -51,8 +51,10 @@ def overview(request: HttpRequest, municipality: str) -> HttpResponse:
         "year": year,
         "years": range(timezone.localdate().year + 1, timezone.localdate().year - 4, -1),
         "own_institutions": selectors.own_institutions(access),
-        "coverage_institutions": selectors.institutions_where(access, C.VIEW_QUALITY),
-        "managed_institutions": selectors.institutions_where(access, C.MANAGE_COMPETENCE),
+        "summaries": institutions_summary(
+            access.municipality, list(selectors.institutions_where(access, C.VIEW_QUALITY)), year
+        ),
+        "managed_institutions": set(selectors.institutions_where(access, C.MANAGE_COMPETENCE)),
         "can_state": access.can(C.SUBMIT_IMPROVEMENTS),
     }
     return render(request, "competence/overview.html", context)
@@ -214,6 +216,7 @@ def need_edit(request: HttpRequest, municipality: str, need: int) -> HttpRespons
         "year": found.year,
         "need": found,
         "crumb_url": _after_need(access, found),
+        "for_colleague": found.person_id != access.user.pk,
     }
     return render(request, "competence/need_form.html", context)
 

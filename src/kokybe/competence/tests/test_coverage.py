@@ -11,7 +11,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from conftest import World
-from kokybe.competence.coverage import coverage_of, person_year
+from kokybe.competence.coverage import coverage_of, institutions_summary, person_year
 from kokybe.competence.tests import builders
 from kokybe.tenancy.permissions import Role
 from kokybe.tenancy.tests.factories import MembershipFactory
@@ -48,6 +48,21 @@ def test_coverage_maths(world: World, year_data: None) -> None:
     topics = {t.label: (t.needs, t.met, t.hours) for t in result.topics}
     assert topics["First aid"] == (1, 1, Decimal(12))
     assert topics["Dementia"] == (1, 0, Decimal(0))
+
+
+def test_the_institutions_summary_agrees_with_each_coverage_page(world: World, year_data: None) -> None:
+    with scopes_disabled():
+        summaries = {s.institution: s for s in institutions_summary(world.a, [world.a1, world.a2], 2026)}
+        one = coverage_of(world.a, world.a1, 2026)
+    a1 = summaries[world.a1]
+    assert (a1.staff_count, a1.trained_staff, a1.hours, a1.needs, a1.met) == (
+        one.staff_count,
+        one.trained_staff,
+        one.hours,
+        one.needs,
+        one.met,
+    )
+    assert (summaries[world.a2].staff_count, summaries[world.a2].needs) == (1, 0)
 
 
 def test_a_persons_own_year(world: World, year_data: None) -> None:
