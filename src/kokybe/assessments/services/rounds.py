@@ -150,8 +150,17 @@ def round_create(
     return round_
 
 
+def _lock(round_: Round) -> Round:
+    """The round as it is now, locked until the end of the transaction (two approvals cannot race)."""
+    return (
+        Round.objects.select_for_update(of=("self",))
+        .select_related("framework", "institution", "version", "municipality")
+        .get(pk=round_.pk)
+    )
+
+
 def _require_status(round_: Round, status: RoundStatus, message: str) -> Round:
-    locked = Round.objects.select_for_update().get(pk=round_.pk)
+    locked = _lock(round_)
     if locked.status != status:
         raise ServiceError(message)
     return locked
@@ -244,6 +253,8 @@ def sheet_save(
             raise ServiceError(_("Give at most %(n)d links.") % {"n": MAX_LINKS}, field=f"{prefix}links")
         links = [platform_link(municipality, link, f"{prefix}links") for link in entry.links if link.strip()]
         score = existing.get(node_id)
+        if score is None and value is None and not (phases or entry.evidence.strip() or links or entry.files):
+            continue  # nothing given for this criterion yet
         if score is None:
             score = Score.objects.create(
                 municipality=municipality,
@@ -336,11 +347,11 @@ def result_set(
 @transaction.atomic
 def round_approve(*, actor: User, round_: Round) -> Round:
     """Approve the round: its results become the record of the year and are locked."""
-    if round_.status == RoundStatus.APPROVED:
+    locked = _lock(round_)
+    if locked.status == RoundStatus.APPROVED:
         raise ServiceError(_("This round is already approved."))
-    locked = _require_status(
-        round_, RoundStatus.CONSENSUS, _("A round is approved after consensus: start consensus first.")
-    )
+    if locked.status != RoundStatus.CONSENSUS:
+        raise ServiceError(_("A round is approved after consensus: start consensus first."))
     missing = list(locked.results.filter(consensus__isnull=True).values_list("code", flat=True))
     if missing:
         raise ServiceError(

@@ -1,0 +1,82 @@
+"""The self-assessment pages render for the people who use them, in a bounded number of queries."""
+
+import pytest
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from conftest import World
+from kokybe.assessments.models import CriterionResult
+from kokybe.assessments.services import frameworks
+from kokybe.assessments.tests.builders import approved_round, open_round, own_framework, score_sheet
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name: str, *args: object) -> str:
+    return reverse(f"assessments:{name}", args=["alpha", *args])
+
+
+def test_framework_pages_render_for_the_coordinator(world: World) -> None:
+    framework = own_framework(world)
+    with scopes_disabled():
+        draft = frameworks.version_draft_open(actor=world.coordinator, framework=framework)
+        node = draft.nodes.filter(scored=True).first()
+    client = world.client_for(world.coordinator)
+    for address in (
+        url("frameworks"),
+        url("framework_create"),
+        url("framework", framework.pk),
+        url("framework", framework.pk) + "?version=1",
+        url("framework_edit", framework.pk),
+        url("scale_edit", framework.pk),
+        url("node_add", framework.pk),
+        url("node_add", framework.pk) + f"?parent={node.pk}",
+        url("node_edit", framework.pk, node.pk),
+    ):
+        response = client.get(address)
+        assert response.status_code == 200, address
+
+
+def test_round_pages_render_in_each_state(world: World) -> None:
+    framework = own_framework(world)
+    round_ = open_round(world, framework)
+    coordinator = world.client_for(world.coordinator)
+    quality = world.client_for(world.quality)
+    assert coordinator.get(url("list")).status_code == 200
+    assert coordinator.get(url("round_create")).status_code == 200
+    assert coordinator.get(url("round", round_.pk)).status_code == 200
+    assert coordinator.get(url("round_edit", round_.pk)).status_code == 200
+    assert quality.get(url("sheet", round_.pk)).status_code == 200
+    assert quality.get(url("list")).status_code == 200
+    score_sheet(round_, world.quality, {"K1": 4, "K2": 2, "K3": 3, "K4": 1})
+    score_sheet(round_, world.worker, {"K1": 4, "K2": 4, "K3": 3, "K4": 2})
+    response = coordinator.post(url("consensus_start", round_.pk))
+    assert response.status_code == 302
+    page = coordinator.get(url("round", round_.pk))
+    assert page.status_code == 200
+    assert "assessors disagree" in page.content.decode()
+    with scopes_disabled():
+        result = CriterionResult.objects.get(round=round_, code="K2")
+    assert coordinator.get(url("consensus", round_.pk, result.pk)).status_code == 200
+
+
+def test_comparison_pages_render(world: World) -> None:
+    framework = own_framework(world)
+    approved_round(world, framework, {"K1": 3, "K2": 3, "K3": 2, "K4": 2}, year=2024)
+    round_ = approved_round(world, framework, {"K1": 4, "K2": 3, "K3": 2, "K4": 3.5}, year=2025)
+    approved_round(world, framework, {"K1": 5, "K2": 4, "K3": 4, "K4": 4}, institution=world.a2, year=2025)
+    client = world.client_for(world.director)
+    for address in (
+        url("round", round_.pk),
+        url("compare_previous", round_.pk),
+        url("compare_peers", round_.pk),
+        url("overview"),
+        url("overview") + f"?framework={framework.pk}&year=2024",
+    ):
+        response = client.get(address)
+        assert response.status_code == 200, address
+    for what in ("previous", "peers"):
+        for fmt in ("csv", "xlsx"):
+            assert client.get(url("compare_download", round_.pk, what, fmt)).status_code == 200
+    csv = b"".join(client.get(url("overview_download", framework.pk, 2025, "csv")).streaming_content).decode()
+    assert "K4" in csv
