@@ -2,6 +2,7 @@
 proposal, which the quality coordinator evaluates, accepts and turns into a plan action; a paper
 slip; the figures. axe-core on every page on the way."""
 
+from pathlib import Path
 from typing import Any
 
 from kokybe.demo.data import DEMO_PASSWORD
@@ -13,7 +14,7 @@ QUALITY = "kokybe@klaipeda.example"  # quality coordinator of "Danė"
 TITLE = "Poilsio kambarys darbuotojams"
 
 
-def test_a_resident_sends_a_proposal_from_a_phone(browser: Any, server: str) -> None:
+def test_a_resident_sends_a_proposal_from_a_phone(browser: Any, server: str, server_dir: Path) -> None:
     phone = browser.new_context(viewport=PHONE, is_mobile=True)
     page = phone.new_page()
     problems: list[str] = []
@@ -44,6 +45,8 @@ def test_a_resident_sends_a_proposal_from_a_phone(browser: Any, server: str) -> 
     problems += axe_violations(page)
     phone.close()
     assert not problems, "\n".join(problems)
+    log = (server_dir / "server.log").read_text()
+    assert not [line for line in log.splitlines() if "/box/" in line and "127.0.0.1" in line]
 
 
 def test_a_hidden_staff_proposal_is_evaluated_accepted_and_planned(browser: Any, server: str) -> None:

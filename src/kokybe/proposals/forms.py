@@ -51,7 +51,10 @@ class ProposalForm(forms.Form):
     hidden_from_colleagues = forms.BooleanField(
         label=_("Hide from colleagues"),
         required=False,
-        help_text=_("Only you and the people who evaluate proposals (such as the quality coordinator) will see it."),
+        help_text=_(
+            "Only you and the people who evaluate proposals (such as the quality coordinator) will see it. "
+            "If it is accepted, it appears in the activity plan without your name."
+        ),
     )
 
     def __init__(self, *args: Any, institutions: QuerySet[Institution], **kwargs: Any) -> None:

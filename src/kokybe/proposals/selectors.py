@@ -3,7 +3,8 @@
 Who sees a proposal: members whose VIEW_QUALITY or SUBMIT_IMPROVEMENTS reaches its institution
 (a proposal without an institution: municipality-wide roles only). A hidden one is seen only by its
 proposer and by those who evaluate proposals there (EVALUATE_PROPOSALS): never hidden from the
-quality coordinator. A client's contact details are shown to evaluators only.
+quality coordinator. Once accepted it is part of the activity plan, which everyone reads: then
+colleagues see it too, but never its author. A client's contact details are shown to evaluators only.
 """
 
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ def visibility(access: Access) -> Q | None:
     evaluates = access.institution_ids(C.EVALUATE_PROPOSALS)
     if evaluates is None:
         return None if reach is None else Q(institution_id__in=reach) | Q(proposer=access.user)
-    not_hidden = Q(hidden_from_colleagues=False) | Q(institution_id__in=evaluates)
+    not_hidden = Q(hidden_from_colleagues=False) | Q(status=Status.ACCEPTED) | Q(institution_id__in=evaluates)
     return (_within(reach) & not_hidden) | Q(proposer=access.user)
 
 
@@ -96,7 +97,7 @@ def proposal_for(access: Access, pk: int) -> Proposal:
         raise Http404
     if not any(access.can(capability, proposal.institution) for capability in READ_CAPABILITIES):
         raise PermissionDenied
-    if proposal.hidden_from_colleagues and not may_evaluate(access, proposal):
+    if proposal.hidden_from_colleagues and proposal.status != Status.ACCEPTED and not may_evaluate(access, proposal):
         raise Http404
     return proposal
 

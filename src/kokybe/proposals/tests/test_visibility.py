@@ -83,3 +83,12 @@ def test_the_plan_sees_accepted_hidden_proposals_without_their_author(
         assert found[2].pk == waiting.pk
         municipality_plan = proposals_for_plan(world.a, institution_id=None, year=municipality_wide.plan_year or 0)
         assert [p.pk for p in municipality_plan] == [municipality_wide.pk]
+
+
+def test_once_accepted_a_hidden_proposal_is_read_by_colleagues_without_its_author(world: World) -> None:
+    proposal = decided(world, staff_proposal(world, hidden=True, title="Priimtas slaptas"), Status.ACCEPTED)
+    client = world.client_for(world.consultant)
+    assert "Priimtas slaptas" in client.get(reverse("proposals:list", args=["alpha"])).content.decode()
+    page = client.get(reverse("proposals:detail", args=["alpha", proposal.pk]))
+    assert page.status_code == 200
+    assert world.worker.display_name not in page.content.decode()
