@@ -196,6 +196,18 @@ class PlannedTrainingForm(forms.Form):
         )
 
 
+CERTIFICATE_ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+
+
+class CertificateForm(forms.Form):
+    certificate = forms.FileField(
+        label=_("Certificate"),
+        widget=forms.FileInput(attrs={"accept": CERTIFICATE_ACCEPT}),
+        help_text=_("A PDF, JPEG or PNG file of at most 5 MB."),
+        error_messages={"required": _("Choose the certificate file.")},
+    )
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -218,7 +230,7 @@ class TrainingForm(forms.Form):
     certificate = forms.FileField(
         label=_("Certificate"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"}),
+        widget=forms.FileInput(attrs={"accept": CERTIFICATE_ACCEPT}),
         help_text=_("A PDF, JPEG or PNG file of at most 5 MB."),
     )
 

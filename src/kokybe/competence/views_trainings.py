@@ -6,14 +6,15 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from kokybe.competence import selectors
-from kokybe.competence.forms import TrainingForm
-from kokybe.competence.services.trainings import training_record
+from kokybe.competence.forms import CertificateForm, TrainingForm
+from kokybe.competence.services.trainings import training_certificate_attach, training_record, training_remove
 from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
 from kokybe.core.idempotency import submit_once
-from kokybe.tenancy.access import access_of, institution_for
+from kokybe.tenancy.access import access_of, institution_for, require_capability
 from kokybe.tenancy.permissions import Capability
 
 C = Capability
@@ -56,11 +57,40 @@ def training_new(request: HttpRequest, municipality: str, institution: str) -> H
 def training_detail(request: HttpRequest, municipality: str, training: int) -> HttpResponse:
     access = access_of(request)
     found = selectors.training_for(access, training)
+    form = CertificateForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+
+        def attach() -> str:
+            training_certificate_attach(actor=access.user, training=found, certificate=form.cleaned_data["certificate"])
+            messages.success(request, _("Certificate attached."))
+            return reverse("competence:training", args=[municipality, found.pk])
+
+        try:
+            return submit_once(request, attach)
+        except ServiceError as error:
+            add_service_error(form, error)
     context = {
         "training": found,
         "participants": selectors.training_participants(access.municipality, found),
+        "form": form,
+        "can_remove": access.can(C.MANAGE_COMPETENCE, found.institution),
     }
     return render(request, "competence/training.html", context)
+
+
+@require_POST
+def training_delete(request: HttpRequest, municipality: str, training: int) -> HttpResponse:
+    access = access_of(request)
+    found = selectors.training_for(access, training)
+    require_capability(access, C.MANAGE_COMPETENCE, found.institution)
+    after = reverse("competence:coverage", args=[municipality, found.institution.slug, found.held_on.year])
+
+    def remove() -> str:
+        training_remove(actor=access.user, training=found)
+        messages.success(request, _("Training removed."))
+        return after
+
+    return submit_once(request, remove)
 
 
 def certificate(request: HttpRequest, municipality: str, training: int) -> FileResponse:

@@ -93,3 +93,46 @@ def training_record(
         label=training.title,
     )
     return training
+
+
+@transaction.atomic
+def training_certificate_attach(*, actor: User, training: Training, certificate: UploadedFile) -> Training:
+    """Attach the certificate (or a better scan of it) to a recorded training."""
+    content_type = certificate_type(certificate)
+    replaced = training.certificate.name if training.certificate else ""
+    training.uid = uuid.uuid4()  # a new stored name, so a cached copy of the old file is never served for it
+    training.certificate.save(certificate.name or "certificate", certificate, save=False)
+    training.certificate_type = content_type
+    training.save(update_fields=["uid", "certificate", "certificate_type"])
+    if replaced:
+        transaction.on_commit(lambda: training.certificate.storage.delete(replaced))
+    audit_record(
+        actor=actor,
+        action="training.certificate_attach",
+        target=training,
+        municipality_id=training.municipality_id,
+        institution_id=training.institution_id,
+        changes={"certificate": {"from": bool(replaced), "to": True}},
+        label=training.title,
+    )
+    return training
+
+
+@transaction.atomic
+def training_remove(*, actor: User, training: Training) -> None:
+    """Remove a training recorded by mistake, with its certificate."""
+    stored = training.certificate.name if training.certificate else ""
+    audit_record(
+        actor=actor,
+        action="training.remove",
+        target=training,
+        municipality_id=training.municipality_id,
+        institution_id=training.institution_id,
+        changes=changes_between(snapshot(training, FIELDS), {}),
+        label=training.title,
+    )
+    storage = training.certificate.storage
+    TrainingParticipant.objects.filter(municipality_id=training.municipality_id, training=training).delete()
+    training.delete()
+    if stored:
+        transaction.on_commit(lambda: storage.delete(stored))

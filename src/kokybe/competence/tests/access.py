@@ -40,6 +40,7 @@ RULES: dict[str, Rule] = {
     "competence:training_record": Rule(C.SUBMIT_IMPROVEMENTS),
     "competence:training": Rule(C.SUBMIT_IMPROVEMENTS, personas=OWNER_AND_MANAGERS),
     "competence:certificate": Rule(C.SUBMIT_IMPROVEMENTS, personas=OWNER_AND_MANAGERS),
+    "competence:training_remove": Rule(C.MANAGE_COMPETENCE, "POST"),
     "competence:coverage": Rule(C.VIEW_QUALITY),
     "competence:coverage_download": Rule(C.VIEW_QUALITY),
 }

@@ -1,11 +1,14 @@
 """Certificates: checked by content and size, and served only to the participant and the institution's managers."""
 
+from typing import Any
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from conftest import World
+from kokybe.audit.models import AuditEvent
 from kokybe.competence.certificates import MAX_CERTIFICATE_BYTES, certificate_type
 from kokybe.competence.models import Training
 from kokybe.competence.tests import builders
@@ -135,3 +138,40 @@ def test_a_wrong_file_is_shown_next_to_the_field_and_the_input_kept(world: World
     assert b'value="Kursai"' in response.content
     with scopes_disabled():
         assert not Training.objects.exists()
+
+
+def test_a_participant_attaches_the_certificate_later_and_the_old_file_goes(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    with scopes_disabled():
+        training = builders.training(world, [world.staff], on=builders.topic(world), certificate=builders.pdf_upload())
+        old = training.certificate.name
+    url = reverse("competence:training", args=[world.a.slug, training.pk])
+    png = SimpleUploadedFile("scan.png", builders.PNG, content_type="image/png")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = world.client_for(world.staff).post(url, {"certificate": png})
+    assert response.status_code == 302
+    with scopes_disabled():
+        training.refresh_from_db()
+        assert training.certificate_type == "image/png"
+        assert not training.certificate.storage.exists(old)
+        assert AuditEvent.objects.filter(object_id=str(training.pk), action="training.certificate_attach").exists()
+    refused = world.client_for(world.staff).post(url, {"certificate": SimpleUploadedFile("a.png", b"GIF89a")})
+    assert refused.status_code == 200
+    assert b'id="id_certificate_error"' in refused.content
+
+
+def test_a_manager_removes_a_training_recorded_by_mistake(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    with scopes_disabled():
+        training = builders.training(world, [world.staff], on=builders.topic(world), certificate=builders.pdf_upload())
+        stored, pk = training.certificate.name, training.pk
+    url = reverse("competence:training_remove", args=[world.a.slug, pk])
+    assert world.client_for(world.staff).post(url).status_code == 403  # the participant may not
+    with django_capture_on_commit_callbacks(execute=True):
+        assert world.client_for(world.quality).post(url).status_code == 302
+    with scopes_disabled():
+        assert not Training.objects.filter(pk=pk).exists()
+        assert AuditEvent.objects.filter(object_id=str(pk), action="training.remove").exists()
+    assert not training.certificate.storage.exists(stored)
