@@ -55,7 +55,7 @@ def overview(request: HttpRequest, municipality: str) -> HttpResponse:
             access.municipality, list(selectors.institutions_where(access, C.VIEW_QUALITY)), year
         ),
         "managed_institutions": set(selectors.institutions_where(access, C.MANAGE_COMPETENCE)),
-        "can_state": access.can(C.SUBMIT_IMPROVEMENTS),
+        "can_state": any(access.can(C.SUBMIT_IMPROVEMENTS, i) for i in selectors.own_institutions(access)),
     }
     return render(request, "competence/overview.html", context)
 

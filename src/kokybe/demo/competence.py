@@ -231,7 +231,14 @@ def _plan(
     plan.refresh_from_db()
     if approve:
         plan_services.plan_approve(actor=approver, plan=plan, shown_version=plan.lock_version)
+        _approved_on(plan, datetime.date(year, 2, 20))
     return plan
+
+
+def _approved_on(plan: CompetencePlan, day: datetime.date) -> None:
+    """The service stamps the approval with today; the demo's past plans were approved in their own year."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
+    CompetencePlan.objects.filter(pk=plan.pk).update(approved_at=moment)
 
 
 def _revise(plan: CompetencePlan, compiler: User, approver: User, language: str) -> None:
@@ -256,6 +263,7 @@ def _revise(plan: CompetencePlan, compiler: User, approver: User, language: str)
     )
     revision.refresh_from_db()
     plan_services.plan_approve(actor=approver, plan=revision, shown_version=revision.lock_version)
+    _approved_on(revision, datetime.date(plan.year, 6, 12))
 
 
 def _trainings(
