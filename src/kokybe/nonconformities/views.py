@@ -100,7 +100,11 @@ def nonconformity_report_view(request: HttpRequest, municipality: str) -> HttpRe
         request.POST or None,
         institutions=institutions,
         chooses_source=chooses_source,
-        initial={"found_on": timezone.localdate(), "source": STAFF_OBSERVATION},
+        initial={
+            "found_on": timezone.localdate(),
+            "source": STAFF_OBSERVATION,
+            "institution": institutions[0] if len(institutions) == 1 else None,
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
