@@ -15,6 +15,7 @@ from kokybe.improvement.models import (
     ActionStatus,
     ExecutionReview,
     Goal,
+    PartStatus,
     Plan,
     PlanPart,
     PlanStatus,
@@ -255,8 +256,11 @@ def possible_owners(municipality: Municipality, institution_ids: Iterable[int] |
 
 def goals_open_for_actions(municipality: Municipality, access: Access) -> QuerySet[Goal]:
     """Goals of plans this person may add actions to now (being drafted or compiled, and theirs to manage)."""
+    # A part its department has submitted waits for the coordinator until the plan is compiled.
+    waiting = Q(plan__status=PlanStatus.DRAFTING, part__status=PartStatus.SUBMITTED)
     return (
         Goal.objects.filter(municipality=municipality, plan__in=plans_editable(municipality, access))
+        .exclude(waiting)
         .select_related("plan")
         .order_by("-plan__first_year", "plan_id", "position", "pk")
     )
