@@ -28,6 +28,7 @@ from kokybe.competence.models import (
 )
 from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
+from kokybe.surveys.definition import text_in
 from kokybe.tenancy.models import Institution
 
 ITEM_FIELDS = ("topic", "title", "hours", "provider", "quarter", "budget")
@@ -113,6 +114,11 @@ def uncovered_needs(plan: CompetencePlan) -> dict[CompetenceTopic | str, set[int
     return grouped
 
 
+def _title_of(topic: CompetenceTopic) -> str:
+    """A new line is named after its topic in the municipality's language, whoever compiles the plan."""
+    return text_in(topic.name, topic.main_language, topic.main_language)
+
+
 def _bring_in(plan: CompetencePlan) -> int:
     """Add the uncovered needs' people to the plan's training on their topic, or a new one; returns people added."""
     existing = {
@@ -135,7 +141,7 @@ def _bring_in(plan: CompetencePlan) -> int:
                 institution_id=plan.institution_id,
                 plan=plan,
                 topic=topic if isinstance(topic, CompetenceTopic) else None,
-                title=(topic.display_name if isinstance(topic, CompetenceTopic) else topic)[:200],
+                title=(_title_of(topic) if isinstance(topic, CompetenceTopic) else topic)[:200],
             )
         before = set(_people_ids(training))
         _set_people(training, before | people)
