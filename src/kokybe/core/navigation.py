@@ -48,6 +48,21 @@ SECTIONS: list[tuple[Promise, str, Capability | frozenset[Capability], frozenset
         SURVEY_CAPABILITIES,
         frozenset({"surveys"}),
     ),
+    (_("Self-assessment"), "assessments:list", Capability.VIEW_QUALITY, frozenset({"assessments"})),
+    (_("Plans"), "improvement:list", Capability.VIEW_QUALITY, frozenset({"improvement"})),
+    (_("Nonconformities"), "nonconformities:list", Capability.VIEW_QUALITY, frozenset({"nonconformities"})),
+    (
+        _("Proposals"),
+        "proposals:list",
+        frozenset({Capability.VIEW_QUALITY, Capability.SUBMIT_IMPROVEMENTS}),
+        frozenset({"proposals"}),
+    ),
+    (
+        _("Competence"),
+        "competence:home",
+        frozenset({Capability.VIEW_QUALITY, Capability.SUBMIT_IMPROVEMENTS}),
+        frozenset({"competence"}),
+    ),
     (_("Audit trail"), "audit:search", Capability.VIEW_AUDIT, frozenset({"audit:search"})),
 ]
 

@@ -7,7 +7,11 @@ from django_scopes import scopes_disabled
 
 from kokybe.accounts.models import User
 from kokybe.demo import data
+from kokybe.demo.assessments import assessments_load
 from kokybe.demo.competence import competence_load
+from kokybe.demo.improvement import improvement_load
+from kokybe.demo.nonconformities import nonconformities_load
+from kokybe.demo.proposals import proposals_load
 from kokybe.demo.surveys import surveys_load
 from kokybe.tenancy import services
 from kokybe.tenancy.models import Institution, Membership, Municipality, Unit
@@ -22,7 +26,11 @@ def demo_load() -> None:
             _account(account)
         _colleagues()
         surveys_load()
+        proposals_load()
+        assessments_load()
         competence_load()
+        improvement_load()
+        nonconformities_load()
 
 
 def _municipality(spec: data.MunicipalitySpec) -> Municipality:
