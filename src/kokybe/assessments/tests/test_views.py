@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from conftest import World
@@ -143,14 +144,14 @@ def test_approved_round_offers_an_action_from_each_gap(world: World) -> None:
     action_url = reverse("improvement:action_from_cause", args=["alpha", "assessments.criterionresult", k3.pk])
     assert action_url in page
     assert world.client_for(world.quality).get(action_url).status_code == 200
-    with scopes_disabled():
+    with scopes_disabled(), translation.override("lt"):
         access = Access(world.quality, world.a, tuple(Membership.objects.filter(user=world.quality)))
         cause = resolve_cause(access, "assessments.criterionresult", k3.pk)
         other = Access(world.other_worker, world.a, tuple(Membership.objects.filter(user=world.other_worker)))
         assert criterion_result_cause(other, k3.pk, "") is None
     assert cause is not None
     assert cause.institution == world.a1
-    assert cause.label == "Kokybės kriterijai K3 Kriterijus K3: 1,5 (2025, A1 centras)"
+    assert cause.label == "Kokybės kriterijai K3 Kriterijus K3: 1,5 (2025 m., A1 centras)"
 
 
 @scopes_disabled()
