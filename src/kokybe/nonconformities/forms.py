@@ -123,8 +123,10 @@ class AnalysisForm(forms.Form):
     def __init__(self, *args: Any, repeat_choices: QuerySet[Nonconformity], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for number in range(1, MAX_WHYS + 1):
-            self.fields[f"why_{number}"] = forms.CharField(label=_("Why?"), required=False, max_length=500)
-            self.fields[f"because_{number}"] = forms.CharField(label=_("Because"), required=False, max_length=500)
+            # The first link of the chain is needed; the others as far as the causes go.
+            first = number == 1
+            self.fields[f"why_{number}"] = forms.CharField(label=_("Why?"), required=first, max_length=500)
+            self.fields[f"because_{number}"] = forms.CharField(label=_("Because"), required=first, max_length=500)
         _choices_field(self, "recurrence_of").queryset = repeat_choices
 
     @staticmethod

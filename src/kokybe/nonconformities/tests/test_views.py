@@ -9,10 +9,17 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from conftest import World
+from kokybe.accounts.models import User
 from kokybe.nonconformities.models import Nonconformity, Source, Status
 from kokybe.nonconformities.tests.builders import FOUND, analysed, awaiting_check, reported, with_action
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _pages_in_english(world: World) -> None:
+    """Pages come in each person's own language: here English, so the messages can be matched."""
+    User.objects.update(language="en")
 
 
 def url(name: str, world: World, *args: Any) -> str:
