@@ -251,3 +251,24 @@ def test_evaluators_are_reminded_of_the_oldest_undecided_proposals(world: World,
         colleague = Access(user=world.staff, municipality=world.a, memberships=memberships_of(world.staff, world.a))
         assert proposals_awaiting_decision(colleague) == []
         assert items[0] in attention_for(access)  # registered for the home page
+
+
+def test_the_proposal_page_reads_a_bounded_number_of_queries(world: World, django_assert_max_num_queries) -> None:
+    proposal = decided(world, staff_proposal(world), Status.ACCEPTED)
+    client = world.client_for(world.quality)
+    with django_assert_max_num_queries(14):
+        page = client.get(url("detail", proposal.pk))
+    assert page.status_code == 200
+
+
+def test_a_latvian_client_reads_the_decision_in_latvian(world: World, django_capture_on_commit_callbacks) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        decided(
+            world,
+            box_proposal(world, institution=world.a1, email="anna@example.org", language="lv"),
+            Status.REJECTED,
+            notify=True,
+        )
+    [message] = mail.outbox
+    assert "Noraidīts" in message.subject
+    assert "Pamatojums:" in message.body
