@@ -19,9 +19,10 @@ def may(access: Access, plan: Plan, capability: Capability) -> bool:
 
 
 def may_read(access: Access, plan: Plan) -> bool:
-    if plan.institution_id is None:
+    institution = plan.institution
+    if institution is None:
         return access.can(Capability.VIEW_QUALITY)
-    return access.covers(plan.institution) and access.can(Capability.VIEW_QUALITY, plan.institution)  # type: ignore[arg-type]
+    return access.covers(institution) and access.can(Capability.VIEW_QUALITY, institution)
 
 
 def may_edit(access: Access, plan: Plan) -> bool:

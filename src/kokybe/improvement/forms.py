@@ -33,18 +33,20 @@ class GoalChoiceField(forms.ModelChoiceField):
         return f"{plan.display_title} ({plan.first_year}–{plan.last_year}): {obj.display_title}"
 
 
-class TitleMixin:
+class TitledForm(forms.Form):
     """A title typed in the plan's main language, with optional translations."""
 
+    main_language: str
+
     def add_title(self, label: str, main_language: str, initial: Texts | None = None) -> None:
-        add_texts_fields(self, "title", label, required_language=main_language, initial=initial)  # type: ignore[arg-type]
+        add_texts_fields(self, "title", label, required_language=main_language, initial=initial)
         self.main_language = main_language
 
     def title(self) -> Texts:
-        return texts_of(self.cleaned_data, "title")  # type: ignore[attr-defined]
+        return texts_of(self.cleaned_data, "title")
 
 
-class PlanForm(TitleMixin, forms.Form):
+class PlanForm(TitledForm):
     kind = forms.ChoiceField(label=gettext_lazy("Kind of plan"), choices=PlanKind.choices, widget=forms.RadioSelect)
     institution = InstitutionChoiceField(
         label=gettext_lazy("Institution"),
@@ -102,7 +104,7 @@ class PlanForm(TitleMixin, forms.Form):
         return cleaned
 
 
-class GoalForm(TitleMixin, forms.Form):
+class GoalForm(TitledForm):
     lock_version = LockVersionField()
 
     def __init__(self, *args: Any, main_language: str, goal: Goal | None = None, **kwargs: Any) -> None:
@@ -114,7 +116,7 @@ class GoalForm(TitleMixin, forms.Form):
             self.fields["lock_version"].initial = goal.lock_version
 
 
-class ActionForm(TitleMixin, forms.Form):
+class ActionForm(TitledForm):
     """An action's definition. With `goals`, the person also chooses where it goes (creating from a cause)."""
 
     goal = GoalChoiceField(label=gettext_lazy("Plan and goal"), queryset=Goal.objects.none())

@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from kokybe.improvement.deadlines import approval_deadline
 from kokybe.surveys.definition import Texts, text_in
 
 
@@ -129,8 +130,6 @@ class Plan(models.Model):
 
     @property
     def approval_deadline(self) -> datetime.date | None:
-        from kokybe.improvement.deadlines import approval_deadline
-
         return None if self.budget_approved_on is None else approval_deadline(self.budget_approved_on)
 
 

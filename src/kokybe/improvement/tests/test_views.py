@@ -11,9 +11,10 @@ from django_scopes import scopes_disabled
 
 from conftest import World
 from kokybe.accounts.models import User
+from kokybe.audit.models import AuditEvent
 from kokybe.improvement import selectors
 from kokybe.improvement.models import Action, ActionCause, Plan
-from kokybe.improvement.services import plans
+from kokybe.improvement.services import content, plans
 from kokybe.improvement.tests.builders import action_in, annual_plan, goal_in, improvement_plan
 from kokybe.surveys.tests.builders import published_survey
 
@@ -232,3 +233,35 @@ def test_plan_page_queries_stay_flat_as_the_plan_grows(world: World, django_asse
         assert client.get(url(world, "review", plan.pk, 2025)).status_code == 200
     with django_assert_max_num_queries(20):
         assert client.get(url(world, "list")).status_code == 200
+
+
+def test_a_step_sent_twice_is_taken_once_and_a_refused_step_says_why(world: World) -> None:
+    plan = annual_plan(world)
+    client = world.client_for(world.quality)
+    compile_url = url(world, "plan_transition", plan.pk, "compile")
+    refused = post(client, compile_url, {})
+    assert refused.status_code == 302
+    page = client.get(refused["Location"]).content.decode()
+    assert "These departments have not submitted their parts yet" in page
+    with scopes_disabled():
+        part = plan.parts.get()
+        content.goal_create(actor=world.worker, plan=plan, title={"lt": "Skyriaus tikslas"}, part=part)
+    submit_part = url(world, "part_transition", plan.pk, part.pk, "submit")
+    assert post(world.client_for(world.worker), submit_part, {}).status_code == 302
+    key = str(uuid.uuid4())
+    post(client, compile_url, {}, key)
+    again = post(client, compile_url, {}, key)
+    assert "already been sent" in client.get(again["Location"]).content.decode()
+    with scopes_disabled():
+        plan.refresh_from_db()
+        assert plan.status == "compiled"
+        assert AuditEvent.objects.filter(action="improvement.plan.compile").count() == 1
+
+
+def test_people_of_another_municipality_or_institution_find_nothing(world: World) -> None:
+    plan = improvement_plan(world)
+    action = action_in(world, goal_in(world, plan))
+    for person in (world.outsider, world.other_worker):
+        client = world.client_for(person)
+        assert client.get(url(world, "plan", plan.pk)).status_code == 404
+        assert client.get(url(world, "action", action.pk)).status_code == 404
