@@ -187,3 +187,14 @@ def planned_people_ids(municipality: Municipality, training: PlannedTraining) ->
 def training_participants(municipality: Municipality, training: Training) -> list[User]:
     ids = TrainingParticipant.objects.filter(municipality=municipality, training=training).values("person_id")
     return list(User.objects.filter(pk__in=ids))
+
+
+def planned_training_in(municipality: Municipality, institution: Institution, pk: int) -> PlannedTraining | None:
+    return PlannedTraining.objects.filter(municipality=municipality, institution=institution, pk=pk).first()
+
+
+def staff_without_needs(municipality: Municipality, institution: Institution, year: int) -> QuerySet[User]:
+    stated = CompetenceNeed.objects.filter(municipality=municipality, institution=institution, year=year).values(
+        "person_id"
+    )
+    return staff_of(municipality, institution).exclude(pk__in=stated)

@@ -136,6 +136,7 @@ def institution_needs(request: HttpRequest, municipality: str, institution: str,
         "institution": found,
         "year": year,
         "needs": selectors.needs_of_institution(access.municipality, found, year),
+        "not_stated": selectors.staff_without_needs(access.municipality, found, year),
         "locked": need_services.plan_approved_for(found, year),
     }
     return render(request, "competence/institution_needs.html", context)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from kokybe.competence import selectors
 from kokybe.competence.forms import PlanCompileForm, PlannedTrainingForm, PlanReviseForm, VersionForm
-from kokybe.competence.models import CompetencePlan
+from kokybe.competence.models import CompetencePlan, PlanStatus
 from kokybe.competence.services import plans as services
 from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
@@ -78,6 +78,7 @@ def plan_detail(request: HttpRequest, municipality: str, competence_plan: int) -
         "total_budget": sum((t.budget or Decimal(0) for t in trainings), Decimal(0)),
         "can_manage": can_manage,
         "can_approve": access.can(C.APPROVE_PLANS, plan.institution),
+        "record_held": can_manage and plan.status == PlanStatus.APPROVED,
         "uncovered": uncovered,
         "version_form": VersionForm(initial={"lock_version": plan.lock_version}),
     }

@@ -14,7 +14,8 @@ from kokybe.competence.services.trainings import training_certificate_attach, tr
 from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
 from kokybe.core.idempotency import submit_once
-from kokybe.tenancy.access import access_of, institution_for, require_capability
+from kokybe.tenancy.access import Access, access_of, institution_for, require_capability
+from kokybe.tenancy.models import Institution
 from kokybe.tenancy.permissions import Capability
 
 C = Capability
@@ -33,6 +34,7 @@ def training_new(request: HttpRequest, municipality: str, institution: str) -> H
         request.FILES or None,
         topics=selectors.topics_of(access.municipality, offered_only=True),
         people=selectors.staff_of(access.municipality, found) if manages else None,
+        initial=_from_plan(access, found, request.GET.get("planned")) if manages else None,
     )
     if request.method == "POST" and form.is_valid():
 
@@ -52,6 +54,23 @@ def training_new(request: HttpRequest, municipality: str, institution: str) -> H
         except ServiceError as error:
             add_service_error(form, error)
     return render(request, "competence/training_form.html", {"form": form, "institution": found, "manages": manages})
+
+
+def _from_plan(access: Access, institution: Institution, planned: str | None) -> dict[str, object] | None:
+    """The form filled in from a line of the institution's plan ("record as held")."""
+    if not planned or not planned.isdigit():
+        return None
+    line = selectors.planned_training_in(access.municipality, institution, int(planned))
+    if line is None:
+        return None
+    return {
+        "title": line.title,
+        "topic": line.topic_id,
+        "other_topic": "" if line.topic_id else line.title,
+        "hours": line.hours,
+        "provider": line.provider,
+        "participants": list(selectors.planned_people_ids(access.municipality, line)),
+    }
 
 
 def training_detail(request: HttpRequest, municipality: str, training: int) -> HttpResponse:

@@ -10,6 +10,7 @@ from django_scopes import scope, scopes_disabled
 from conftest import World
 from kokybe.competence.attention import _needs_reminder, _plan_reminders
 from kokybe.competence.models import CompetenceNeed, CompetencePlan, PlanStatus
+from kokybe.competence.services import plans
 from kokybe.competence.tests import builders
 from kokybe.tenancy.access import Access, memberships_of
 
@@ -156,3 +157,28 @@ def test_plan_reminders_for_managers(world: World, django_assert_max_num_queries
     assert f"plans/{plan.pk}/" in items[0].url
     assert in_a(world, _plan_reminders, access_for(world, world.worker), today) == []
     assert in_a(world, _plan_reminders, access_for(world, world.other_worker), today) == []
+
+
+def test_recording_a_planned_training_as_held_fills_in_the_form(world: World) -> None:
+    with scopes_disabled():
+        builders.need(world, world.staff, on=builders.topic(world))
+        plan = builders.plan(world)
+        line = plan.trainings.get()
+        plans.plan_approve(actor=world.director, plan=plan, shown_version=plan.lock_version)
+    client = world.client_for(world.quality)
+    page = client.get(reverse("competence:plan", args=[world.a.slug, plan.pk]))
+    assert f"?planned={line.pk}".encode() in page.content
+    form = client.get(
+        reverse("competence:training_record", args=[world.a.slug, world.a1.slug]) + f"?planned={line.pk}"
+    ).context["form"]
+    assert form.initial["title"] == "Pirmoji pagalba"
+    assert form.initial["participants"] == [world.staff.pk]
+
+
+def test_the_needs_page_lists_who_has_not_stated_any(world: World) -> None:
+    with scopes_disabled():
+        builders.need(world, world.staff, on=builders.topic(world))
+    page = world.client_for(world.quality).get(reverse("competence:needs", args=[world.a.slug, world.a1.slug, 2026]))
+    not_stated = {person.pk for person in page.context["not_stated"]}
+    assert world.worker.pk in not_stated
+    assert world.staff.pk not in not_stated
