@@ -69,6 +69,25 @@ class ProposalForm(forms.Form):
             field.widget = forms.HiddenInput()
 
 
+class ProposalEditForm(ProposalForm):
+    """The proposer's own proposal, as sent; the institution stays."""
+
+    lock_version = LockVersionField()
+
+    def __init__(self, *args: Any, proposal: Proposal, **kwargs: Any) -> None:
+        kwargs["initial"] = {
+            "title": proposal.title,
+            "text": proposal.text,
+            "benefit": proposal.benefit,
+            "topic": proposal.topic,
+            "plan_year": proposal.plan_year,
+            "hidden_from_colleagues": proposal.hidden_from_colleagues,
+            "lock_version": proposal.lock_version,
+        }
+        super().__init__(*args, institutions=Institution.objects.none(), **kwargs)
+        del self.fields["institution"]
+
+
 class SlipForm(forms.Form):
     taken_out_on = forms.DateField(
         label=_("Date the slip was taken out of the box"), widget=forms.DateInput(attrs={"type": "date"})

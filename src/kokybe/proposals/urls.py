@@ -11,6 +11,7 @@ urlpatterns = [
     path("figures/", views_figures.figures_page, name="figures"),
     path("figures.csv", views_figures.figures_csv, name="figures_csv"),
     path("<int:proposal>/", views.proposal_detail, name="detail"),
+    path("<int:proposal>/edit/", views.proposal_edit, name="edit"),
     path("<int:proposal>/evaluate/", views.proposal_evaluate, name="evaluate"),
     path("<int:proposal>/decide/", views.proposal_decide, name="decide"),
 ]

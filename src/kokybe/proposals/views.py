@@ -14,7 +14,7 @@ from kokybe.core.idempotency import submit_once
 from kokybe.improvement.models import Action, ReviewOutcome
 from kokybe.improvement.selectors import actions_caused_by
 from kokybe.proposals import selectors
-from kokybe.proposals.forms import DecideForm, EvaluateForm, ListFilterForm, ProposalForm, SlipForm
+from kokybe.proposals.forms import DecideForm, EvaluateForm, ListFilterForm, ProposalEditForm, ProposalForm, SlipForm
 from kokybe.proposals.models import Status
 from kokybe.proposals.services import deciding, receiving
 from kokybe.tenancy.access import Access, access_of, require_capability
@@ -68,6 +68,27 @@ def proposal_create(request: HttpRequest, municipality: str) -> HttpResponse:
         except ServiceError as error:
             add_service_error(form, error)
     return render(request, "proposals/proposal_form.html", {"form": form})
+
+
+def proposal_edit(request: HttpRequest, municipality: str, proposal: int) -> HttpResponse:
+    access = access_of(request)
+    found = selectors.proposal_for(access, proposal)
+    if found.proposer_id != access.user.pk:
+        raise PermissionDenied
+    form = ProposalEditForm(request.POST or None, proposal=found)
+    if request.method == "POST" and form.is_valid():
+
+        def update() -> str:
+            data = dict(form.cleaned_data)
+            receiving.proposal_update(actor=access.user, proposal=found, shown_version=data.pop("lock_version"), **data)
+            messages.success(request, _("Changes saved."))
+            return reverse("proposals:detail", args=[municipality, found.pk])
+
+        try:
+            return submit_once(request, update)
+        except ServiceError as error:
+            add_service_error(form, error)
+    return render(request, "proposals/proposal_edit.html", {"proposal": found, "form": form})
 
 
 def slip_create(request: HttpRequest, municipality: str) -> HttpResponse:

@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kokybe.accounts.models import User
-from kokybe.audit.services import audit_record
+from kokybe.audit.services import audit_record, changes_between, snapshot
+from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
-from kokybe.proposals.models import Origin, Proposal
+from kokybe.proposals.models import Origin, Proposal, Status
 from kokybe.tenancy.models import Institution, Municipality
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed back by people
@@ -211,4 +212,48 @@ def slip_enter(
         )
     )
     _audit_new(actor, proposal)
+    return proposal
+
+
+EDITABLE_FIELDS = ("title", "text", "benefit", "topic", "plan_year", "hidden_from_colleagues")
+
+
+@transaction.atomic
+def proposal_update(
+    *,
+    actor: User,
+    proposal: Proposal,
+    shown_version: int,
+    title: str,
+    text: str,
+    benefit: str = "",
+    topic: str = "",
+    plan_year: int | None = None,
+    hidden_from_colleagues: bool = False,
+) -> Proposal:
+    """The proposer's own changes, until the evaluation starts (then the evaluator works on what was sent)."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != Status.SUBMITTED:
+        raise ServiceError(_("This proposal has been evaluated; it can no longer be changed."))
+    if not title.strip():
+        raise ServiceError(_("Give the proposal a short title."), field="title")
+    _check_plan_year(plan_year, proposal.received_on)
+    version_claim(proposal, shown_version)
+    before = snapshot(proposal, EDITABLE_FIELDS)
+    proposal.title = title.strip()
+    proposal.text = _require_text(text, "text")
+    proposal.benefit = benefit.strip()
+    proposal.topic = topic.strip()
+    proposal.plan_year = plan_year
+    proposal.hidden_from_colleagues = hidden_from_colleagues
+    proposal.save(update_fields=[*EDITABLE_FIELDS, "lock_version"])
+    audit_record(
+        actor=actor,
+        action="proposal.update",
+        target=proposal,
+        municipality_id=proposal.municipality_id,
+        institution_id=proposal.institution_id,
+        changes=changes_between(before, snapshot(proposal, EDITABLE_FIELDS)),
+        label=proposal.reference,
+    )
     return proposal

@@ -19,6 +19,7 @@ RULES: dict[str, Rule] = {
     "proposals:figures": Rule(C.VIEW_QUALITY),
     "proposals:figures_csv": Rule(C.VIEW_QUALITY),
     "proposals:detail": Rule(READ),
+    "proposals:edit": Rule(C.SUBMIT_IMPROVEMENTS, personas=frozenset({"staff"})),  # the proposer only
     "proposals:evaluate": Rule(C.EVALUATE_PROPOSALS),
     "proposals:decide": Rule(C.EVALUATE_PROPOSALS),
 }

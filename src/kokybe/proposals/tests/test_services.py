@@ -285,3 +285,29 @@ def test_a_client_without_an_address_is_not_written_to(world: World, django_capt
     assert mail.outbox == []
     proposal.refresh_from_db()
     assert proposal.proposer_told_at is None
+
+
+def test_the_proposer_changes_the_proposal_until_it_is_evaluated(world: World) -> None:
+    proposal = staff_proposal(world)
+    proposal = receiving.proposal_update(
+        actor=world.worker,
+        proposal=proposal,
+        shown_version=proposal.lock_version,
+        title="Turėklai abiejuose aukštuose",
+        text=proposal.text,
+        hidden_from_colleagues=True,
+    )
+    assert proposal.hidden_from_colleagues
+    event = events(proposal)[-1]
+    assert event.action == "proposal.update"
+    assert event.changes == {
+        "hidden_from_colleagues": {"from": False, "to": True},
+        "title": {"from": "Turėklai koridoriuje", "to": "Turėklai abiejuose aukštuose"},
+    }
+    with pytest.raises(EditConflict):
+        receiving.proposal_update(actor=world.worker, proposal=proposal, shown_version=0, title="Sena", text="t")
+    proposal = evaluated(world, proposal)
+    with pytest.raises(ServiceError, match="can no longer be changed"):
+        receiving.proposal_update(
+            actor=world.worker, proposal=proposal, shown_version=proposal.lock_version, title="Vėlu", text="t"
+        )

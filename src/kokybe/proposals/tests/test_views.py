@@ -272,3 +272,14 @@ def test_a_latvian_client_reads_the_decision_in_latvian(world: World, django_cap
     [message] = mail.outbox
     assert "Noraidīts" in message.subject
     assert "Pamatojums:" in message.body
+
+
+def test_only_the_proposer_may_change_a_proposal(world: World) -> None:
+    proposal = staff_proposal(world)
+    assert world.client_for(world.quality).get(url("edit", proposal.pk)).status_code == 403
+    client = world.client_for(world.worker)
+    assert url("edit", proposal.pk) in client.get(url("detail", proposal.pk)).content.decode()
+    data = {"title": "Naujas", "text": "Naujas tekstas", "plan_year": "", "lock_version": 0}
+    assert client.post(url("edit", proposal.pk), data)["Location"] == url("detail", proposal.pk)
+    proposal.refresh_from_db()
+    assert (proposal.title, proposal.plan_year) == ("Naujas", None)
