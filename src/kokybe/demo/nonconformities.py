@@ -12,6 +12,7 @@ own date, so the event log reads like a real process. Idempotent: a nonconformit
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 from django.utils import timezone
 
@@ -474,6 +475,7 @@ MIN_AGE = {
 def nonconformities_load() -> None:
     """Add the demo nonconformities each municipality lacks (the caller disables scopes)."""
     today = timezone.localdate()
+    _user.cache_clear()  # users of an earlier load may be gone (tests roll back)
     for spec in data.MUNICIPALITIES:
         municipality = Municipality.objects.get(slug=spec.slug)
         institutions = {i.name: i for i in Institution.objects.filter(municipality=municipality)}
@@ -487,6 +489,7 @@ def nonconformities_load() -> None:
             )
 
 
+@cache
 def _user(email: str) -> User:
     return User.objects.get(email=email)
 
@@ -573,7 +576,7 @@ def _slot_load(
         _check(nc, manager, checker, scenario.evidence, found_on + timedelta(days=60 + shift * 15), effective=True)
         return nc
     # Reopened: the first check found the action did not work; a second look, a second action.
-    _check(nc, manager, checker, failed_evidence, found_on + timedelta(days=60), effective=False)
+    nc = _check(nc, manager, checker, failed_evidence, found_on + timedelta(days=60), effective=False)
     nc = _analyse(
         nc, manager, (*scenario.whys, reopened_why), scenario, members, found_on + timedelta(days=65), made, slot
     )
@@ -604,7 +607,6 @@ def _analyse(
     made: dict[int, Nonconformity],
     slot: Slot,
 ) -> Nonconformity:
-    nc.refresh_from_db()
     return nonconformity_analyse(
         actor=manager,
         nonconformity=nc,
@@ -620,15 +622,16 @@ def _analyse(
 
 
 def _complete(action: CorrectiveAction, manager: User, outcome: str, on: date) -> None:
-    action.refresh_from_db()
     corrective_action_complete(
         actor=manager, action=action, lock_version=action.lock_version, outcome=outcome, done_on=on, at=_at(on)
     )
 
 
-def _check(nc: Nonconformity, manager: User, checker: User, evidence: str, on: date, *, effective: bool) -> None:
-    nc.refresh_from_db()
-    effectiveness_check_record(
+def _check(
+    nc: Nonconformity, manager: User, checker: User, evidence: str, on: date, *, effective: bool
+) -> Nonconformity:
+    """Record the check; returns the nonconformity as the check left it (its new lock version)."""
+    check = effectiveness_check_record(
         actor=manager,
         nonconformity=nc,
         lock_version=nc.lock_version,
@@ -638,3 +641,4 @@ def _check(nc: Nonconformity, manager: User, checker: User, evidence: str, on: d
         effective=effective,
         at=_at(on),
     )
+    return check.nonconformity
