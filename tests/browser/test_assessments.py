@@ -101,3 +101,27 @@ def test_comparing_with_last_year_and_peers_on_a_phone(browser: Any, server: str
     assert width <= PHONE["width"] + 1, width
     page.context.close()
     assert problems == []
+
+
+def test_turning_a_gap_into_an_improvement_action(browser: Any, server: str) -> None:
+    problems: list[str] = []
+    page = browser.new_context().new_page()
+    sign_in(page, server, QUALITY, DEMO_PASSWORD)
+    open_round(page, server, "2025")
+    round_url = page.url
+    k4 = page.locator("section#criterion-K4")
+    k4.locator("a[href*='/actions/from/assessments.criterionresult/']").click()
+    page.wait_for_load_state()
+    problems += axe_violations(page)
+    assert "K4" in page.locator("main").inner_text()  # the cause, as the action will show it
+    page.locator("select[name=goal]").select_option(index=1)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".govuk-error-summary").count() == 0, page.locator(".govuk-error-summary").inner_text()
+    assert "/actions/from/" not in page.url
+    problems += axe_violations(page)
+    page.goto(round_url)
+    assert page.locator("section#criterion-K4 a[href*='/plans/actions/']").count() >= 1
+    problems += axe_violations(page)
+    page.context.close()
+    assert problems == []

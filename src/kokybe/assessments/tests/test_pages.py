@@ -80,3 +80,37 @@ def test_comparison_pages_render(world: World) -> None:
             assert client.get(url("compare_download", round_.pk, what, fmt)).status_code == 200
     csv = b"".join(client.get(url("overview_download", framework.pk, 2025, "csv")).streaming_content).decode()
     assert "K4" in csv
+
+
+def test_caf_fine_tuned_and_iso_checklist_sheets_score_on_the_page(world: World) -> None:
+    from kokybe.assessments.models import Framework, Score, Scoring
+    from kokybe.assessments.services.builtin import frameworks_install_builtin
+
+    with scopes_disabled():
+        frameworks_install_builtin(actor=world.coordinator, municipality=world.a)
+        caf = Framework.objects.get(municipality=world.a, builtin_key="caf2020")
+        iso = Framework.objects.get(municipality=world.a, builtin_key="iso9001")
+    caf_round = open_round(world, caf, assessors=(world.quality,), scoring=Scoring.CAF_FINE_TUNED)
+    iso_round = open_round(world, iso, assessors=(world.quality,))
+    quality = world.client_for(world.quality)
+    with scopes_disabled():
+        enabler = caf_round.version.nodes.filter(scored=True, panel="enablers").first()
+        clause = iso_round.version.nodes.filter(scored=True).first()
+    page = quality.get(url("sheet", caf_round.pk)).content.decode()
+    assert f'name="c{enabler.pk}-plan"' in page
+    data = {"lock_version": "0", "save": "", f"c{enabler.pk}-plan": "60", f"c{enabler.pk}-do": "40"}
+    data.update({f"c{enabler.pk}-check": "20", f"c{enabler.pk}-act": "20"})
+    assert quality.post(url("sheet", caf_round.pk), data).status_code == 302
+    page = quality.get(url("sheet", iso_round.pk)).content.decode()
+    assert f'name="c{clause.pk}-value" type="radio" value="-1"' in page  # "not applicable" is an answer
+    data = {"lock_version": "0", "save": "", f"c{clause.pk}-value": "-1"}
+    assert quality.post(url("sheet", iso_round.pk), data).status_code == 302
+    with scopes_disabled():
+        assert Score.objects.get(node=enabler).value == 35
+        assert Score.objects.get(node=clause).value == -1
+
+
+def test_home_page_reminds_assessors_of_their_sheets(world: World) -> None:
+    round_ = open_round(world, own_framework(world))
+    home = world.client_for(world.worker).get(reverse("tenancy:home", args=["alpha"])).content.decode()
+    assert url("sheet", round_.pk) in home
