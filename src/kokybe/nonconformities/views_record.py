@@ -30,6 +30,14 @@ def _detail_url(nonconformity: Nonconformity) -> str:
     return reverse("nonconformities:detail", args=[nonconformity.municipality.slug, nonconformity.pk])
 
 
+def _closed_refusal(request: HttpRequest, nonconformity: Nonconformity) -> HttpResponse | None:
+    """A closed nonconformity's forms are not offered: back to its page, saying why."""
+    if request.method == "GET" and nonconformity.is_closed:
+        messages.error(request, _("A closed nonconformity can no longer be changed."))
+        return redirect(_detail_url(nonconformity))
+    return None
+
+
 def nonconformity_detail(request: HttpRequest, municipality: str, nonconformity: int) -> HttpResponse:
     access = access_of(request)
     found = selectors.nonconformity_for(access, nonconformity, C.VIEW_QUALITY)
@@ -51,6 +59,8 @@ def nonconformity_detail(request: HttpRequest, municipality: str, nonconformity:
 def nonconformity_edit(request: HttpRequest, municipality: str, nonconformity: int) -> HttpResponse:
     access = access_of(request)
     found = selectors.nonconformity_for(access, nonconformity, C.MANAGE_NONCONFORMITIES)
+    if refused := _closed_refusal(request, found):
+        return refused
     initial = {name: getattr(found, name) for name in EDITABLE} | {"lock_version": found.lock_version}
     form = EditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -77,6 +87,8 @@ def nonconformity_edit(request: HttpRequest, municipality: str, nonconformity: i
 def nonconformity_analysis(request: HttpRequest, municipality: str, nonconformity: int) -> HttpResponse:
     access = access_of(request)
     found = selectors.nonconformity_for(access, nonconformity, C.MANAGE_NONCONFORMITIES)
+    if refused := _closed_refusal(request, found):
+        return refused
     similar = selectors.similar_cases(access.municipality, found, access.institution_ids(C.VIEW_QUALITY))
     repeat_ids = [case.nonconformity.pk for case in similar]
     if found.recurrence_of_id:
@@ -116,6 +128,8 @@ def nonconformity_analysis(request: HttpRequest, municipality: str, nonconformit
 def corrective_action_create(request: HttpRequest, municipality: str, nonconformity: int) -> HttpResponse:
     access = access_of(request)
     found = selectors.nonconformity_for(access, nonconformity, C.MANAGE_NONCONFORMITIES)
+    if refused := _closed_refusal(request, found):
+        return refused
     form = ActionForm(request.POST or None, owners=selectors.owner_choices(access.municipality, found.institution))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

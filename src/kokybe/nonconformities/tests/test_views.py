@@ -217,3 +217,22 @@ def test_list_detail_measures_and_home_do_not_grow_queries_with_data(
     for page, before in counts.items():
         with django_assert_max_num_queries(before, info=page):
             client.get(page)
+
+
+def test_a_closed_nonconformitys_forms_send_back_to_its_page(world: World) -> None:
+    nc = awaiting_check(world)
+    client = world.client_for(world.quality)
+    client.post(
+        url("check", world, nc.pk),
+        {
+            "checked_by": world.quality.pk,
+            "checked_on": date.today().isoformat(),
+            "evidence": "Neatsikartojo.",
+            "effective": "yes",
+            "lock_version": nc.lock_version,
+        },
+    )
+    for name in ("edit", "analysis", "action_add", "check"):
+        response = client.get(url(name, world, nc.pk), follow=True)
+        assert response.redirect_chain[-1][0] == url("detail", world, nc.pk)
+        assert "closed" in response.content.decode()
