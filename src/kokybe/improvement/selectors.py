@@ -86,26 +86,19 @@ def action_for(municipality: Municipality, pk: int) -> Action | None:
     )
 
 
-def actions_caused_by(
-    municipality: Municipality, model_label: str, object_ids: Iterable[int], detail: str | None = None
-) -> dict[int, list[Action]]:
-    """The actions caused by each object, in one query.
+def _cause_links(municipality: Municipality, model_label: str, object_ids: list[int]) -> QuerySet[ActionCause]:
+    """Links to the objects, with each action, its plan and its latest review outcome, in one query.
 
-    Each action carries its plan (`action.plan`) and the outcome of its latest execution review
-    (`action.latest_review_outcome`, a ReviewOutcome value or None, with `latest_review_year`).
     Actions of superseded plan versions are left out: the version in force tells what is planned.
     """
     app_label, _, model = model_label.lower().partition(".")
-    ids = list(object_ids)
-    if not ids:
-        return {}
     latest = ExecutionReview.objects.filter(action=OuterRef("action")).order_by("-year")
-    links = (
+    return (
         ActionCause.objects.filter(
             municipality=municipality,
             content_type__app_label=app_label,
             content_type__model=model,
-            object_id__in=ids,
+            object_id__in=object_ids,
         )
         .exclude(action__plan__status=PlanStatus.SUPERSEDED)
         .select_related("action__plan__institution", "action__owner")
@@ -115,15 +108,42 @@ def actions_caused_by(
         )
         .order_by("action__due_on", "action_id")
     )
+
+
+def _action_of(link: ActionCause) -> Action:
+    action = link.action
+    action.latest_review_outcome = link.latest_outcome  # type: ignore[attr-defined]
+    action.latest_review_year = link.latest_year  # type: ignore[attr-defined]
+    return action
+
+
+def actions_caused_by(
+    municipality: Municipality, model_label: str, object_ids: Iterable[int], detail: str | None = None
+) -> dict[int, list[Action]]:
+    """The actions caused by each object, in one query.
+
+    Each action carries its plan (`action.plan`) and the outcome of its latest execution review
+    (`action.latest_review_outcome`, a ReviewOutcome value or None, with `latest_review_year`).
+    With `detail`, only the links with that detail (a survey's question key) count.
+    """
+    ids = list(object_ids)
+    if not ids:
+        return {}
+    links = _cause_links(municipality, model_label, ids)
     if detail is not None:
         links = links.filter(detail=detail)
     found: dict[int, list[Action]] = defaultdict(list)
     for link in links:
-        action = link.action
-        action.latest_review_outcome = link.latest_outcome  # type: ignore[attr-defined]
-        action.latest_review_year = link.latest_year  # type: ignore[attr-defined]
-        if all(existing.pk != action.pk for existing in found[link.object_id]):
-            found[link.object_id].append(action)
+        if all(existing.pk != link.action_id for existing in found[link.object_id]):
+            found[link.object_id].append(_action_of(link))
+    return dict(found)
+
+
+def actions_caused_by_detail(municipality: Municipality, model_label: str, object_id: int) -> dict[str, list[Action]]:
+    """The actions caused by one object, by detail (e.g. each question of a survey), in one query."""
+    found: dict[str, list[Action]] = defaultdict(list)
+    for link in _cause_links(municipality, model_label, [object_id]):
+        found[link.detail].append(_action_of(link))
     return dict(found)
 
 

@@ -74,7 +74,9 @@ def action_detail(request: HttpRequest, municipality: str, action: int) -> HttpR
     access, found = _action(request, action)
     plan = found.plan
     can_update = rights.may_update_action(access, found) and plan.records_execution
-    can_edit = rights.may_edit(access, plan) and plan.content_editable
+    can_edit = (rights.may_edit(access, plan) and plan.content_editable) or rights.may_draft_part(
+        access, plan, found.goal.part
+    )
     return render(
         request,
         "improvement/action_detail.html",

@@ -14,7 +14,7 @@ from kokybe.accounts.models import User
 from kokybe.audit.models import AuditEvent
 from kokybe.improvement import selectors
 from kokybe.improvement.models import Action, ActionCause, Plan
-from kokybe.improvement.services import content, plans
+from kokybe.improvement.services import content, execution, plans
 from kokybe.improvement.tests.builders import action_in, annual_plan, goal_in, improvement_plan
 from kokybe.surveys.tests.builders import published_survey
 
@@ -265,3 +265,21 @@ def test_people_of_another_municipality_or_institution_find_nothing(world: World
         client = world.client_for(person)
         assert client.get(url(world, "plan", plan.pk)).status_code == 404
         assert client.get(url(world, "action", action.pk)).status_code == 404
+
+
+def test_survey_results_list_the_actions_each_question_caused(world: World) -> None:
+    survey = published_survey(world, institution=world.a1)
+    plan = improvement_plan(world)
+    goal = goal_in(world, plan)
+    post(
+        world.client_for(world.quality),
+        url(world, "action_from_cause", "surveys.survey", survey.pk) + "?detail=access",
+        {"goal": goal.pk, "title_lt": "Platesnės durys", "starts_on": "2025-03-01", "due_on": "2025-10-01"},
+    )
+    with scopes_disabled():
+        action = Action.objects.get()
+        execution.review_record(actor=world.quality, action=action, year=2025, outcome="partly", comment="")
+    results = world.client_for(world.director).get(reverse("surveys:results", args=[world.a.slug, survey.pk]))
+    page = results.content.decode()
+    assert page.count("Platesnės durys") == 1  # under the question that caused it only
+    assert "review 2025: partly done" in page
