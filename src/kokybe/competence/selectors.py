@@ -116,6 +116,7 @@ def planned_trainings(municipality: Municipality, plan: CompetencePlan) -> list[
     ):
         people[row.training_id].append(row.person)
     for training in trainings:
+        training.plan = plan  # the caller has it: no query per training for `training.plan`
         training.planned_people = people[training.pk]  # type: ignore[attr-defined]
     return trainings
 

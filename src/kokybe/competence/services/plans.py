@@ -73,44 +73,63 @@ def _touch(plan: CompetencePlan) -> None:
     plan.lock_version += 1
 
 
-def _people_ids(training: PlannedTraining) -> list[int]:
-    return list(
-        PlannedParticipant.objects.filter(municipality_id=training.municipality_id, training=training)
-        .order_by("person_id")
-        .values_list("person_id", flat=True)
+def _people_ids(training: PlannedTraining) -> set[int]:
+    return set(
+        PlannedParticipant.objects.filter(municipality_id=training.municipality_id, training=training).values_list(
+            "person_id", flat=True
+        )
     )
 
 
-def _set_people(training: PlannedTraining, people_ids: set[int]) -> None:
-    have = set(_people_ids(training))
-    PlannedParticipant.objects.filter(
-        municipality_id=training.municipality_id, training=training, person_id__in=have - people_ids
-    ).delete()
-    PlannedParticipant.objects.bulk_create(
-        PlannedParticipant(municipality_id=training.municipality_id, training=training, person_id=person_id)
-        for person_id in sorted(people_ids - have)
-    )
+def _plan_people(plan: CompetencePlan) -> dict[int, set[int]]:
+    """The people of each of the plan's trainings, in one query."""
+    people: dict[int, set[int]] = defaultdict(set)
+    for training_id, person_id in PlannedParticipant.objects.filter(
+        municipality_id=plan.municipality_id, training__plan=plan
+    ).values_list("training_id", "person_id"):
+        people[training_id].add(person_id)
+    return people
+
+
+def _set_people(training: PlannedTraining, people_ids: set[int], have: set[int]) -> None:
+    """Make the training's people `people_ids`, given those it has (`have`)."""
+    if have - people_ids:
+        PlannedParticipant.objects.filter(
+            municipality_id=training.municipality_id, training=training, person_id__in=have - people_ids
+        ).delete()
+    if people_ids - have:
+        PlannedParticipant.objects.bulk_create(
+            PlannedParticipant(municipality_id=training.municipality_id, training=training, person_id=person_id)
+            for person_id in sorted(people_ids - have)
+        )
+
+
+LineKey = tuple[int | None, str]
+
+
+def _line_key(topic_id: int | None, other: str) -> LineKey:
+    """What a need or a planned training is about: its topic, or its own "other" text."""
+    return (topic_id, "" if topic_id else other.strip().casefold())
 
 
 def uncovered_needs(plan: CompetencePlan) -> dict[CompetenceTopic | str, set[int]]:
     """The year's needs whose person is not yet planned for on that topic, by topic (or "other" text)."""
+    people = _plan_people(plan)
     planned = {
-        (topic_id, person_id)
-        for topic_id, person_id in PlannedParticipant.objects.filter(
-            municipality_id=plan.municipality_id, training__plan=plan
-        ).values_list("training__topic_id", "person_id")
+        (_line_key(topic_id, title), person_id)
+        for pk, topic_id, title in PlannedTraining.objects.filter(
+            municipality_id=plan.municipality_id, plan=plan
+        ).values_list("pk", "topic_id", "title")
+        for person_id in people[pk]
     }
     grouped: dict[CompetenceTopic | str, set[int]] = defaultdict(set)
     needs = CompetenceNeed.objects.filter(
         municipality_id=plan.municipality_id, institution_id=plan.institution_id, year=plan.year
     ).select_related("topic")
     for need in needs.order_by("topic_id", "other_topic", "pk"):
-        if need.topic is not None:
-            if (need.topic_id, need.person_id) not in planned:
-                grouped[need.topic].add(need.person_id)
-        else:
-            # "Other" needs each get their own line: the compiler decides whether one training serves them.
-            grouped[need.other_topic].add(need.person_id)
+        if (_line_key(need.topic_id, need.other_topic), need.person_id) not in planned:
+            # An "other" need gets a line of its own; the compiler decides whether one training serves several.
+            grouped[need.topic if need.topic is not None else need.other_topic.strip()].add(need.person_id)
     return grouped
 
 
@@ -121,21 +140,15 @@ def _title_of(topic: CompetenceTopic) -> str:
 
 def _bring_in(plan: CompetencePlan) -> int:
     """Add the uncovered needs' people to the plan's training on their topic, or a new one; returns people added."""
-    existing = {
-        t.topic_id: t
-        for t in PlannedTraining.objects.filter(municipality_id=plan.municipality_id, plan=plan, topic__isnull=False)
+    lines = {
+        _line_key(training.topic_id, training.title): training
+        for training in PlannedTraining.objects.filter(municipality_id=plan.municipality_id, plan=plan)
     }
     added = 0
     for topic, people in uncovered_needs(plan).items():
-        training = existing.get(topic.pk) if isinstance(topic, CompetenceTopic) else None
+        key = _line_key(topic.pk, "") if isinstance(topic, CompetenceTopic) else _line_key(None, topic)
+        training = lines.get(key)
         if training is None:
-            if (
-                not isinstance(topic, CompetenceTopic)
-                and PlannedTraining.objects.filter(
-                    municipality_id=plan.municipality_id, plan=plan, topic__isnull=True, title=topic[:200]
-                ).exists()
-            ):
-                continue  # an "other" need already has its line
             training = PlannedTraining.objects.create(
                 municipality_id=plan.municipality_id,
                 institution_id=plan.institution_id,
@@ -143,9 +156,9 @@ def _bring_in(plan: CompetencePlan) -> int:
                 topic=topic if isinstance(topic, CompetenceTopic) else None,
                 title=(_title_of(topic) if isinstance(topic, CompetenceTopic) else topic)[:200],
             )
-        before = set(_people_ids(training))
-        _set_people(training, before | people)
-        added += len(people - before)
+            lines[key] = training
+        _set_people(training, people, have=set())  # uncovered: none of them is on a line of this topic yet
+        added += len(people)
     return added
 
 
@@ -184,8 +197,8 @@ def _check_item(plan: CompetencePlan, data: PlannedTrainingInput) -> None:
         raise ServiceError(_("Choose a topic from the list."), field="topic")
 
 
-def _item_snapshot(training: PlannedTraining) -> dict[str, Any]:
-    return {**snapshot(training, ITEM_FIELDS), "people": _people_ids(training)}
+def _item_snapshot(training: PlannedTraining, people: set[int]) -> dict[str, Any]:
+    return {**snapshot(training, ITEM_FIELDS), "people": sorted(people)}
 
 
 def _item_audit(actor: User, action: str, training: PlannedTraining, changes: dict[str, Any]) -> None:
@@ -215,9 +228,10 @@ def planned_training_add(*, actor: User, plan: CompetencePlan, data: PlannedTrai
         quarter=data.quarter,
         budget=data.budget,
     )
-    _set_people(training, {p.pk for p in data.people})
+    people = {p.pk for p in data.people}
+    _set_people(training, people, have=set())
     _touch(plan)
-    _item_audit(actor, "planned_training.add", training, changes_between({}, _item_snapshot(training)))
+    _item_audit(actor, "planned_training.add", training, changes_between({}, _item_snapshot(training, people)))
     return training
 
 
@@ -229,7 +243,8 @@ def planned_training_update(
     _refuse_unless_draft(plan)
     _check_item(plan, data)
     version_claim(training, shown_version)
-    before = _item_snapshot(training)
+    had = _people_ids(training)
+    before = _item_snapshot(training, had)
     training.topic = data.topic
     training.title = data.title.strip()
     training.hours = data.hours
@@ -237,9 +252,10 @@ def planned_training_update(
     training.quarter = data.quarter
     training.budget = data.budget
     training.save(update_fields=list(ITEM_FIELDS))
-    _set_people(training, {p.pk for p in data.people})
+    people = {p.pk for p in data.people}
+    _set_people(training, people, have=had)
     _touch(plan)
-    _item_audit(actor, "planned_training.update", training, changes_between(before, _item_snapshot(training)))
+    _item_audit(actor, "planned_training.update", training, changes_between(before, _item_snapshot(training, people)))
     return training
 
 
@@ -247,7 +263,8 @@ def planned_training_update(
 def planned_training_remove(*, actor: User, training: PlannedTraining) -> None:
     plan = training.plan
     _refuse_unless_draft(plan)
-    _item_audit(actor, "planned_training.remove", training, changes_between(_item_snapshot(training), {}))
+    before = _item_snapshot(training, _people_ids(training))
+    _item_audit(actor, "planned_training.remove", training, changes_between(before, {}))
     training.delete()
     _touch(plan)
 
@@ -310,13 +327,14 @@ def plan_revise(*, actor: User, plan: CompetencePlan, reason: str) -> Competence
         change_reason=reason.strip(),
         compiled_by=actor,
     )
+    people = _plan_people(plan)
     for training in PlannedTraining.objects.filter(municipality_id=plan.municipality_id, plan=plan):
-        people = set(_people_ids(training))
+        had = people[training.pk]
         training.pk = None
         training.plan = revision
         training.lock_version = 0
         training.save(force_insert=True)
-        _set_people(training, people)
+        _set_people(training, had, have=set())
     _audit(
         actor,
         "competence_plan.revise",

@@ -32,7 +32,9 @@ def test_the_competence_demo(db: None) -> None:
         _base()
         started = time.monotonic()
         competence_load()
-        assert time.monotonic() - started < 10  # about 3 s on this 2-core machine
+        # Measured on the shared 2-core machine under load: about 3 s on SQLite, 12 s on PostgreSQL
+        # (560 audited service calls, each in its own savepoint).
+        assert time.monotonic() - started < 30
         first = counts()
         competence_load()
         assert counts() == first
