@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from kokybe.improvement.models import Plan
+from kokybe.proposals.selectors import proposals_for_plan
 from kokybe.tenancy.models import Municipality
 
 
@@ -21,8 +22,6 @@ class CollectedProposal:
 
 
 def proposals_for(municipality: Municipality, plan: Plan) -> list[CollectedProposal]:
-    from kokybe.proposals.selectors import proposals_for_plan
-
     return [
         CollectedProposal(
             title=proposal.title,

@@ -4,6 +4,7 @@ import datetime
 from collections.abc import Callable
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -38,7 +39,7 @@ def plan_list(request: HttpRequest, municipality: str) -> HttpResponse:
     return render(request, "improvement/plan_list.html", context)
 
 
-def _manageable_institutions(access: Access) -> tuple[object, bool]:
+def _manageable_institutions(access: Access) -> tuple[QuerySet[Institution], bool]:
     institutions = Institution.objects.filter(municipality=access.municipality, is_active=True)
     ids = access.institution_ids(Capability.MANAGE_PLANS)
     if ids is not None:
