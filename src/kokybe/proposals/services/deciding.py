@@ -27,6 +27,15 @@ EVALUATED_FIELDS = ("status", "evaluation", "evaluated_by", "title", "institutio
 DECIDED_FIELDS = ("status", "decision_reason", "decided_by")
 
 
+def _locked(proposal: Proposal) -> Proposal:
+    """The proposal as it is now, locked for this transaction, with what its audit snapshot names."""
+    return (
+        Proposal.objects.select_related("institution", "evaluated_by", "decided_by")
+        .select_for_update(of=("self",))
+        .get(pk=proposal.pk)
+    )
+
+
 def _refuse_if_decided(proposal: Proposal) -> None:
     if proposal.is_decided:
         raise ServiceError(
@@ -51,7 +60,7 @@ def proposal_evaluate(
 ) -> Proposal:
     """Record (or revise, until the decision) the evaluation. A client's proposal may get a clearer
     title, and one whose institution the client did not know may be given its institution."""
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    proposal = _locked(proposal)
     _refuse_if_decided(proposal)
     if not evaluation.strip():
         raise ServiceError(_("Write the evaluation."), field="evaluation")
@@ -101,7 +110,7 @@ def proposal_decide(
 
     `notify=False` records a decision the proposer was already told of some other way (the demo's history).
     """
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    proposal = _locked(proposal)
     _refuse_if_decided(proposal)
     if proposal.status != Status.EVALUATED:
         raise ServiceError(_("Evaluate the proposal first: a decision follows an evaluation."))

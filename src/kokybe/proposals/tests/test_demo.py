@@ -24,7 +24,7 @@ def test_the_proposals_demo_is_realistic_fast_and_idempotent() -> None:
         loader._colleagues()
         started = time.monotonic()
         proposals_load()
-        assert time.monotonic() - started < 10
+        assert time.monotonic() - started < 20  # about 3 s on SQLite; room for PostgreSQL on a busy machine
         proposals = list(Proposal.objects.select_related("municipality"))
         events = AuditEvent.objects.count()
         proposals_load()
