@@ -1,7 +1,8 @@
 """Improvement and annual activity plans demo data (seeds 001 and 004).
 
 Improvement plans 2024–2026 for the Danė centre (Klaipėda), Kuldīga's Social Service agency and
-Klaipėda as a whole, with actions in every state and execution reviews for 2024 and 2025. The
+Klaipėda as a whole, with actions in every state and execution reviews for 2024 and 2025; a
+shorter plan of the same years for every other institution of both municipalities. The
 accessibility actions are linked to the Kuldīga-criteria results for K4 "accessibility of the
 physical environment" of 2023 and 2024 when the self-assessment demo has loaded them (no link
 otherwise: a cause is never made up).
@@ -335,6 +336,77 @@ PARTS_2027 = (
 )
 
 
+def other_institutions_goals(owner: str, language: str) -> tuple[GoalSpec, ...]:
+    """A shorter plan for each of the other institutions, after their own self-assessment."""
+    lt = language == "lt"
+    return (
+        GoalSpec(
+            "Prieinamesnė aplinka" if lt else "Pieejamāka vide",
+            (
+                ActionSpec(
+                    "Įvertinti patalpų prieinamumą kartu su neįgaliųjų organizacija"
+                    if lt
+                    else "Novērtēt telpu pieejamību kopā ar invalīdu biedrību",
+                    owner,
+                    d(2024, 3, 1),
+                    d(2024, 12, 31),
+                    S.DONE,
+                    100,
+                    reviews={2024: ("done", "Sudarytas trūkumų sąrašas." if lt else "Sagatavots trūkumu saraksts.")},
+                    k4_year=2023,
+                ),
+                ActionSpec(
+                    "Pašalinti svarbiausius prieinamumo trūkumus" if lt else "Novērst būtiskākos pieejamības trūkumus",
+                    owner,
+                    d(2025, 1, 1),
+                    d(2026, 12, 31),
+                    S.IN_PROGRESS,
+                    45,
+                    reviews={2025: ("partly", "Pašalinta pusė trūkumų." if lt else "Novērsta puse trūkumu.")},
+                    k4_year=2024,
+                ),
+            ),
+        ),
+        GoalSpec(
+            "Metodinis darbas" if lt else "Metodiskais darbs",
+            (
+                ActionSpec(
+                    "Parengti atvejo vadybos tvarkos aprašą" if lt else "Izstrādāt gadījuma vadības kārtību",
+                    owner,
+                    d(2025, 2, 1),
+                    d(2025, 9, 30),
+                    S.DONE,
+                    100,
+                    reviews={2025: ("done", "Tvarka patvirtinta." if lt else "Kārtība apstiprināta.")},
+                ),
+                ActionSpec(
+                    "Peržiūrėti paslaugų aprašus" if lt else "Pārskatīt pakalpojumu aprakstus",
+                    owner,
+                    d(2026, 1, 1),
+                    d(2026, 12, 31),
+                ),
+            ),
+        ),
+    )
+
+
+def _other_institutions(municipality: Municipality, coordinator: str, planned: set[str]) -> None:
+    """Every institution without a plan of its own above gets the shorter one, by the municipal coordinator."""
+    spec = next(m for m in data.MUNICIPALITIES if m.slug == municipality.slug)
+    titles = {"lt": "Veiklos gerinimo planas 2024–2026", "lv": "Darbības pilnveides plāns 2024–2026"}
+    for institution_spec in spec.institutions:
+        if institution_spec.key in planned:
+            continue
+        _improvement_plan(
+            municipality,
+            _institution(municipality, institution_spec.key),
+            {municipality.language: titles[municipality.language], "en": "Improvement plan 2024–2026"},
+            other_institutions_goals(coordinator, municipality.language),
+            author=coordinator,
+            approver=coordinator,
+        )
+
+
 def improvement_load() -> None:
     klaipeda = Municipality.objects.filter(slug="klaipeda").first()
     kuldiga = Municipality.objects.filter(slug="kuldiga").first()
@@ -366,6 +438,7 @@ def _klaipeda(klaipeda: Municipality) -> None:
         approver="koordinatorius@klaipeda.example",
     )
     _annual_plans(klaipeda, dane)
+    _other_institutions(klaipeda, "koordinatorius@klaipeda.example", {"dane"})
 
 
 def _kuldiga(kuldiga: Municipality) -> None:
@@ -377,6 +450,7 @@ def _kuldiga(kuldiga: Municipality) -> None:
         author="kvalitate@kuldiga.example",
         approver="koordinators@kuldiga.example",
     )
+    _other_institutions(kuldiga, "koordinators@kuldiga.example", {"socialais-dienests"})
 
 
 def _institution(municipality: Municipality, key: str) -> Institution:
