@@ -182,3 +182,14 @@ def test_the_needs_page_lists_who_has_not_stated_any(world: World) -> None:
     not_stated = {person.pk for person in page.context["not_stated"]}
     assert world.worker.pk in not_stated
     assert world.staff.pk not in not_stated
+
+
+def test_the_plan_names_people_only_to_competence_managers(world: World) -> None:
+    with scopes_disabled():
+        builders.need(world, world.staff, on=builders.topic(world))
+        plan = builders.plan(world)
+    url = reverse("competence:plan", args=[world.a.slug, plan.pk])
+    name = world.staff.display_name.encode()
+    assert name in world.client_for(world.quality).get(url).content
+    assert name not in world.client_for(world.auditor).get(url).content
+    assert name not in world.client_for(world.worker).get(url).content
