@@ -114,7 +114,12 @@ def test_turning_a_gap_into_an_improvement_action(browser: Any, server: str) -> 
     page.wait_for_load_state()
     problems += axe_violations(page)
     assert "K4" in page.locator("main").inner_text()  # the cause, as the action will show it
-    page.locator("select[name=goal]").select_option(index=1)
+    goal = page.locator("select[name=goal] option").nth(1)
+    page.locator("select[name=goal]").select_option(value=goal.get_attribute("value"))
+    # The option reads "<plan> (first year–last year): <goal>": the action goes into the plan's first year.
+    year = re.search(r"\((\d{4})–", goal.inner_text()).group(1)  # type: ignore[union-attr]
+    page.locator("input[name=starts_on]").fill(f"{year}-03-01")
+    page.locator("input[name=due_on]").fill(f"{year}-10-31")
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     assert page.locator(".govuk-error-summary").count() == 0, page.locator(".govuk-error-summary").inner_text()

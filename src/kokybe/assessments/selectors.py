@@ -35,6 +35,10 @@ def frameworks_of(municipality: Municipality) -> QuerySet[Framework]:
     )
 
 
+def frameworks_with_approved_rounds(municipality: Municipality) -> QuerySet[Framework]:
+    return Framework.objects.filter(municipality=municipality, rounds__status=RoundStatus.APPROVED).distinct()
+
+
 def builtin_missing(municipality: Municipality) -> int:
     """How many built-in frameworks the municipality has not installed yet."""
     have = set(Framework.objects.filter(municipality=municipality).values_list("builtin_key", flat=True))

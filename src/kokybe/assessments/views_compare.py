@@ -144,7 +144,7 @@ def _download(name: str, fmt: str, header: list[str], rows: list[list[Any]]) -> 
 def _overview_choice(request: HttpRequest) -> tuple[Any, list[Framework], Framework | None, int | None, list[int]]:
     access = access_of(request)
     require_capability(access, C.VIEW_QUALITY)
-    frameworks = [f for f in selectors.frameworks_of(access.municipality) if getattr(f, "round_count", 0)]
+    frameworks = list(selectors.frameworks_with_approved_rounds(access.municipality))
     chosen = request.GET.get("framework", "")
     framework = next((f for f in frameworks if str(f.pk) == chosen), frameworks[0] if frameworks else None)
     years = comparison.years_with_rounds(access.municipality, framework) if framework else []

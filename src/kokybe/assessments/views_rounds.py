@@ -1,6 +1,7 @@
 """Round pages: the list, opening a round, an assessor's sheet, the round with its spread and consensus."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -16,7 +17,7 @@ from kokybe.accounts.models import User
 from kokybe.assessments import comparison, selectors
 from kokybe.assessments import scoring as maths
 from kokybe.assessments.forms import ConsensusForm, RoundCreateForm, RoundEditForm, SheetForm
-from kokybe.assessments.models import Attachment, FrameworkNode, Round, RoundStatus, VersionStatus
+from kokybe.assessments.models import Attachment, FrameworkNode, Round, RoundStatus, Scoring, VersionStatus
 from kokybe.assessments.round_page import round_rows
 from kokybe.assessments.services import rounds as services
 from kokybe.core.errors import ServiceError
@@ -167,9 +168,7 @@ def sheet(request: HttpRequest, municipality: str, round: int) -> HttpResponse:
     initial: dict[str, Any] = {"lock_version": own.lock_version}
     for node_id, score in scores.items():
         prefix = f"c{node_id}-"
-        initial[f"{prefix}value"] = (
-            str(int(score.value)) if score.value is not None and score.value == int(score.value) else score.value
-        )
+        initial[f"{prefix}value"] = _as_choice(score.value)
         initial.update({f"{prefix}{phase}": value for phase, value in score.phases.items()})
         initial[f"{prefix}evidence"] = score.evidence
         initial[f"{prefix}links"] = "\n".join(score.links)
@@ -295,7 +294,7 @@ def consensus_edit(request: HttpRequest, municipality: str, round: int, result: 
     initial: dict[str, Any] = {"lock_version": item.lock_version, "reason": item.reason}
     shown = item.consensus if item.consensus is not None else suggested
     if shown is not None:
-        initial["value"] = str(int(shown)) if shown == int(shown) and found.scoring != "levels_1_5" else shown
+        initial["value"] = shown if found.scoring == Scoring.LEVELS_1_5 else _as_choice(shown)
     phase_values = item.phases or _phase_means(scores)
     initial.update(phase_values)
     form = ConsensusForm(
@@ -334,6 +333,13 @@ def consensus_edit(request: HttpRequest, municipality: str, round: int, result: 
         "levels": item.node.levels or scale,
     }
     return render(request, "assessments/consensus_form.html", context)
+
+
+def _as_choice(value: Decimal | None) -> str | Decimal | None:
+    """A whole score as the radio button's value ("4", "-1"); a fractional one as it is."""
+    if value is None or value != int(value):
+        return value
+    return str(int(value))
 
 
 def _phase_means(scores: list[Any]) -> dict[str, int]:
