@@ -76,6 +76,9 @@ def test_a_nonconformity_is_closed_only_after_an_effective_check(browser: Any, s
     assert status_of(page) == "new"
     problems += axe_violations(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.goto(f"{server}/m/klaipeda/nonconformities/measures/")
+    problems += axe_violations(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     phone.close()
 
     # The coordinator analyses the root cause, with the similar earlier cases beside the form.
