@@ -328,6 +328,35 @@ ANNUAL_2026 = (
     ),
 )
 
+KULDIGA_ANNUAL_2026 = (
+    GoalSpec(
+        "Ātrāka palīdzība ģimenēm krīzē",
+        (
+            ActionSpec(
+                "Ieviest dežūrējošā sociālā darbinieka grafiku",
+                "socialais@kuldiga.example",
+                d(2026, 2, 1),
+                d(2026, 5, 31),
+                S.DONE,
+                100,
+            ),
+        ),
+    ),
+    GoalSpec(
+        "Pakalpojumu pieejamība laukos",
+        (
+            ActionSpec(
+                "Izbraukuma pieņemšana pagastu centros reizi mēnesī",
+                "kvalitate@kuldiga.example",
+                d(2026, 3, 1),
+                d(2026, 12, 31),
+                S.IN_PROGRESS,
+                70,
+            ),
+        ),
+    ),
+)
+
 # Department parts of the 2027 plan: (goal title or None, submitted?) by the units' order.
 PARTS_2027 = (
     ("Sutrumpinti laukimo eilę pagalbos į namus paslaugoms", True),
@@ -450,6 +479,7 @@ def _kuldiga(kuldiga: Municipality) -> None:
         author="kvalitate@kuldiga.example",
         approver="koordinators@kuldiga.example",
     )
+    _kuldiga_annual(kuldiga)
     _other_institutions(kuldiga, "koordinators@kuldiga.example", {"socialais-dienests"})
 
 
@@ -572,43 +602,85 @@ def _progress(action: Action, status: str, progress: int, actor: User, reason: s
     )
 
 
+@dataclass(frozen=True)
+class AnnualTeam:
+    drafter: User  # drafts the departments' parts
+    coordinator: User  # compiles the plan
+    approver: User
+
+
 def _annual_plans(municipality: Municipality, dane: Institution) -> None:
-    coordinator, director = _user("kokybe@klaipeda.example"), _user("direktorius@klaipeda.example")
-    worker = _user("socialinis@klaipeda.example")
+    team = AnnualTeam(
+        _user("socialinis@klaipeda.example"), _user("kokybe@klaipeda.example"), _user("direktorius@klaipeda.example")
+    )
     budgets = {2025: d(2025, 1, 28), 2026: d(2026, 2, 3)}
     for year, goals in ((2025, ANNUAL_2025), (2026, ANNUAL_2026)):
         if _exists(municipality, dane, PlanKind.ANNUAL, year):
             continue
-        plan = _annual(municipality, dane, year, budgets[year], coordinator)
-        units = list(plan.parts.select_related("unit").order_by("unit__name"))
-        created = []
-        for part, goal_spec in zip(units, goals, strict=False):
-            created += _goals(municipality, plan, (goal_spec,), worker, part)
-        for part in units:
-            if not part.goals.exists():
-                content.goal_create(actor=worker, plan=plan, title={"lt": "Tęsti nusistovėjusią veiklą"}, part=part)
-            plans.part_submit(actor=worker, part=part)
-        plans.plan_compile(actor=coordinator, plan=plan)
-        plans.plan_submit(actor=coordinator, plan=plan)
-        plans.plan_approve(actor=director, plan=plan)
-        plan.refresh_from_db()
-        _execution(plan, created, coordinator)
+        title = {"lt": f"Danės centro {year} m. veiklos planas", "en": f"Danė centre activity plan {year}"}
+        plan = _approved_annual(
+            municipality, dane, year, budgets[year], title, goals, "Tęsti nusistovėjusią veiklą", team
+        )
         if year == 2026:
-            _revise_2026(plan, coordinator, director)
+            _revise_2026(plan, team.coordinator, team.approver)
     if not _exists(municipality, dane, PlanKind.ANNUAL, 2027):
-        _draft_2027(municipality, dane, coordinator, worker)
+        _draft_2027(municipality, dane, team.coordinator, team.drafter)
+
+
+def _kuldiga_annual(kuldiga: Municipality) -> None:
+    agency = _institution(kuldiga, "socialais-dienests")
+    if _exists(kuldiga, agency, PlanKind.ANNUAL, 2026):
+        return
+    team = AnnualTeam(
+        _user("socialais@kuldiga.example"), _user("kvalitate@kuldiga.example"), _user("koordinators@kuldiga.example")
+    )
+    title = {"lv": "Sociālā dienesta 2026. gada darbības plāns", "en": "Social Service activity plan 2026"}
+    _approved_annual(kuldiga, agency, 2026, d(2026, 1, 27), title, KULDIGA_ANNUAL_2026, "Turpināt ierasto darbu", team)
+
+
+def _approved_annual(
+    municipality: Municipality,
+    institution: Institution,
+    year: int,
+    budget: datetime.date,
+    title: dict[str, str],
+    goals: tuple[GoalSpec, ...],
+    usual_work: str,
+    team: AnnualTeam,
+) -> Plan:
+    """Each department drafts its part (one goal each, or carrying on its usual work), then compiled and approved."""
+    plan = _annual(municipality, institution, year, budget, title, team.coordinator)
+    units = list(plan.parts.select_related("unit").order_by("unit__name"))
+    created = []
+    for part, goal_spec in zip(units, goals, strict=False):
+        created += _goals(municipality, plan, (goal_spec,), team.drafter, part)
+    for part in units:
+        if not part.goals.exists():
+            content.goal_create(actor=team.drafter, plan=plan, title={municipality.language: usual_work}, part=part)
+        plans.part_submit(actor=team.drafter, part=part)
+    plans.plan_compile(actor=team.coordinator, plan=plan)
+    plans.plan_submit(actor=team.coordinator, plan=plan)
+    plans.plan_approve(actor=team.approver, plan=plan)
+    plan.refresh_from_db()
+    _execution(plan, created, team.coordinator)
+    return plan
 
 
 def _annual(
-    municipality: Municipality, institution: Institution, year: int, budget: datetime.date | None, actor: User
+    municipality: Municipality,
+    institution: Institution,
+    year: int,
+    budget: datetime.date | None,
+    title: dict[str, str],
+    actor: User,
 ) -> Plan:
     return plans.plan_create(
         actor=actor,
         municipality=municipality,
         institution=institution,
         kind=PlanKind.ANNUAL,
-        title={"lt": f"Danės centro {year} m. veiklos planas", "en": f"Danė centre activity plan {year}"},
-        main_language="lt",
+        title=title,
+        main_language=municipality.language,
         first_year=year,
         last_year=year,
         budget_approved_on=budget,
@@ -640,7 +712,8 @@ def _revise_2026(plan: Plan, coordinator: User, director: User) -> None:
 
 def _draft_2027(municipality: Municipality, dane: Institution, coordinator: User, worker: User) -> None:
     # The budget was approved 50 days ago, so the two-month deadline is ten days away and warned of.
-    plan = _annual(municipality, dane, 2027, TODAY - datetime.timedelta(days=50), coordinator)
+    plan_title = {"lt": "Danės centro 2027 m. veiklos planas", "en": "Danė centre activity plan 2027"}
+    plan = _annual(municipality, dane, 2027, TODAY - datetime.timedelta(days=50), plan_title, coordinator)
     units = list(plan.parts.select_related("unit").order_by("unit__name"))
     for part, (title, submitted) in zip(units, PARTS_2027, strict=False):
         if title is None:
