@@ -29,6 +29,7 @@ urlpatterns = [
     path("frameworks/<int:framework>/scale/", views_frameworks.scale_edit, name="scale_edit"),
     path("frameworks/<int:framework>/items/new/", views_frameworks.node_add, name="node_add"),
     path("frameworks/<int:framework>/items/<int:node>/", views_frameworks.node_edit, name="node_edit"),
+    path("frameworks/<int:framework>/items/<int:node>/levels/", views_frameworks.node_levels, name="node_levels"),
     path("frameworks/<int:framework>/items/<int:node>/remove/", views_frameworks.node_remove, name="node_remove"),
     path("frameworks/<int:framework>/items/<int:node>/move/", views_frameworks.node_move, name="node_move"),
 ]

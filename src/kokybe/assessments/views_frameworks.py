@@ -1,5 +1,8 @@
 """Framework pages: the list, a framework's tree by version, building and publishing one's own."""
 
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -314,12 +317,48 @@ def scale_edit(request: HttpRequest, municipality: str, framework: int) -> HttpR
             return submit_once(request, save)
         except ServiceError as error:
             add_service_error(form, error)
-    levels = [
+    context = {"form": form, "framework": found, "levels": _level_fields(form, draft.scale)}
+    return render(request, "assessments/scale_form.html", context)
+
+
+def node_levels(request: HttpRequest, municipality: str, framework: int, node: int) -> HttpResponse:
+    access = _manager(request)
+    found, draft = _draft(access, framework)
+    item = selectors.node_for(draft, node)
+    levels = item.levels or draft.scale
+    form = ScaleForm(
+        request.POST or None,
+        scale=levels,
+        main_language=found.main_language,
+        initial={"lock_version": item.lock_version},
+    )
+    if request.method == "POST" and form.is_valid():
+
+        def save() -> str:
+            services.node_levels_update(
+                actor=access.user,
+                node=item,
+                shown_version=form.cleaned_data["lock_version"],
+                descriptions=form.descriptions(),
+            )
+            messages.success(request, _("Levels of “%(code)s” saved.") % {"code": item.code})
+            return reverse("assessments:framework", args=[municipality, found.pk]) + f"#node-{item.pk}"
+
+        try:
+            return submit_once(request, save)
+        except ServiceError as error:
+            add_service_error(form, error)
+    context = {"form": form, "framework": found, "node": item, "levels": _level_fields(form, levels)}
+    return render(request, "assessments/scale_form.html", context)
+
+
+def _level_fields(form: ScaleForm, levels: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[Any], list[Any]]]:
+    """Each level with its name and description fields, one per language, for the template."""
+    return [
         (
             level,
-            [form[f"l{i}_name_{c}"] for c in ("lt", "lv", "en")],
-            [form[f"l{i}_description_{c}"] for c in ("lt", "lv", "en")],
+            [form[f"l{i}_name_{code}"] for code, _name in settings.LANGUAGES],
+            [form[f"l{i}_description_{code}"] for code, _name in settings.LANGUAGES],
         )
-        for i, level in enumerate(draft.scale)
+        for i, level in enumerate(levels)
     ]
-    return render(request, "assessments/scale_form.html", {"form": form, "framework": found, "levels": levels})

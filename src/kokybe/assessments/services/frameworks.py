@@ -297,10 +297,34 @@ def scale_update(
     """The names and descriptions of the draft's scale levels, by level index."""
     _require_draft(FrameworkVersion.objects.select_for_update().get(pk=version.pk))
     version_claim(version, shown_version)
-    scale = [dict(level) for level in version.scale]
-    for index, (name, description) in descriptions.items():
-        scale[index]["name"], scale[index]["description"] = name, description
+    scale = _described(version.scale, descriptions)
     before = version.scale
     version.scale = scale
     version.save(update_fields=["scale"])
     _audit(actor, "framework.scale_update", version.framework, changes_between({"scale": before}, {"scale": scale}))
+
+
+def _described(levels: list[dict[str, Any]], descriptions: dict[int, tuple[Texts, Texts]]) -> list[dict[str, Any]]:
+    described = [dict(level) for level in levels]
+    for index, (name, description) in descriptions.items():
+        described[index]["name"], described[index]["description"] = name, description
+    return described
+
+
+@transaction.atomic
+def node_levels_update(
+    *, actor: User, node: FrameworkNode, shown_version: int, descriptions: dict[int, tuple[Texts, Texts]]
+) -> None:
+    """What each level of the scale means for this criterion (starting from the framework's scale)."""
+    version = FrameworkVersion.objects.select_for_update().get(pk=node.version_id)
+    _require_draft(version)
+    version_claim(node, shown_version)
+    before = node.levels
+    node.levels = _described(node.levels or version.scale, descriptions)
+    node.save(update_fields=["levels"])
+    _audit(
+        actor,
+        "framework.node_levels",
+        version.framework,
+        {"node": {"to": node.code}, **changes_between({"levels": before}, {"levels": node.levels})},
+    )

@@ -40,6 +40,7 @@ RULES: dict[str, Rule] = {
     "assessments:scale_edit": Rule(C.MANAGE_ASSESSMENTS),
     "assessments:node_add": Rule(C.MANAGE_ASSESSMENTS),
     "assessments:node_edit": Rule(C.MANAGE_ASSESSMENTS),
+    "assessments:node_levels": Rule(C.MANAGE_ASSESSMENTS),
     "assessments:node_remove": Rule(C.MANAGE_ASSESSMENTS, "POST"),
     "assessments:node_move": Rule(C.MANAGE_ASSESSMENTS, "POST"),
 }

@@ -32,6 +32,7 @@ def test_framework_pages_render_for_the_coordinator(world: World) -> None:
         url("node_add", framework.pk),
         url("node_add", framework.pk) + f"?parent={node.pk}",
         url("node_edit", framework.pk, node.pk),
+        url("node_levels", framework.pk, node.pk),
     ):
         response = client.get(address)
         assert response.status_code == 200, address

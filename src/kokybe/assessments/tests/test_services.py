@@ -399,3 +399,22 @@ def test_approved_round_helper_builds_the_record(world: World) -> None:
     values = dict(CriterionResult.objects.filter(round=round_).values_list("code", "consensus"))
     assert values == {"K1": 4, "K2": Decimal("3.5"), "K3": 2, "K4": 5}
     assert spread_of([], Scoring.LEVELS_1_5).n == 0
+
+
+@scopes_disabled()
+def test_a_criterion_gets_its_own_level_descriptions_in_the_draft(world: World) -> None:
+    framework = own_framework(world)
+    draft = frameworks.version_draft_open(actor=world.coordinator, framework=framework)
+    node = draft.nodes.get(code="K4")
+    assert node.levels == []
+    descriptions = {0: ({"lt": "Žemas"}, {"lt": "Nėra pandusų"}), 4: ({"lt": "Aukštas"}, {"lt": "Visur prieinama"})}
+    frameworks.node_levels_update(actor=world.coordinator, node=node, shown_version=0, descriptions=descriptions)
+    node.refresh_from_db()
+    assert [level["value"] for level in node.levels] == [1, 2, 3, 4, 5]
+    assert node.levels[0]["description"] == {"lt": "Nėra pandusų"}
+    with pytest.raises(EditConflict):
+        frameworks.node_levels_update(actor=world.quality, node=node, shown_version=0, descriptions=descriptions)
+    published = framework.versions.get(number=1).nodes.get(code="K4")
+    with pytest.raises(ServiceError, match="Published versions do not change"):
+        frameworks.node_levels_update(actor=world.coordinator, node=published, shown_version=0, descriptions={})
+    assert "framework.node_levels" in actions_of(framework)
