@@ -104,7 +104,7 @@ def plan_detail(request: HttpRequest, municipality: str, plan: int) -> HttpRespo
         "goals": goals,
         "parts": [(part, goals_by_part.get(part.pk, [])) for part in parts],
         "plan_goals": goals_by_part.get(None, []),
-        "summary": selectors.execution_summary(goals, found.years),
+        "rates": [(y, r) for y, r in selectors.execution_summary(goals, found.years).by_year.items() if r.planned],
         "versions": list(selectors.plan_versions(access.municipality, found)),
         "may_edit": may_edit,
         "may_edit_content": may_edit and found.content_editable,
@@ -229,7 +229,9 @@ def action_create(request: HttpRequest, municipality: str, goal: int) -> HttpRes
         owners=selectors.possible_owners(
             access.municipality, None if plan.institution_id is None else [plan.institution_id]
         ),
-        initial=default_dates(plan.first_year),
+        initial=default_dates(
+            datetime.date.today().year if datetime.date.today().year in plan.years else plan.first_year
+        ),
     )
     if request.method == "POST" and form.is_valid():
 
