@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.proposal_list, name="list"),
     path("new/", views.proposal_create, name="create"),
     path("slips/new/", views.slip_create, name="slip_create"),
+    path("box-qr.svg", views.box_qr, name="box_qr"),
     path("figures/", views_figures.figures_page, name="figures"),
     path("figures.csv", views_figures.figures_csv, name="figures_csv"),
     path("<int:proposal>/", views.proposal_detail, name="detail"),

@@ -17,6 +17,7 @@ from kokybe.proposals import selectors
 from kokybe.proposals.forms import DecideForm, EvaluateForm, ListFilterForm, ProposalEditForm, ProposalForm, SlipForm
 from kokybe.proposals.models import Status
 from kokybe.proposals.services import deciding, receiving
+from kokybe.surveys.poster import qr_svg
 from kokybe.tenancy.access import Access, access_of, require_capability
 from kokybe.tenancy.permissions import Capability
 
@@ -48,6 +49,16 @@ def proposal_list(request: HttpRequest, municipality: str) -> HttpResponse:
         "proposals/proposal_list.html",
         {"form": form, "page": page, "query": query.urlencode(), "can_evaluate": access.can(C.EVALUATE_PROPOSALS)},
     )
+
+
+def box_qr(request: HttpRequest, municipality: str) -> HttpResponse:
+    """The public box's address as a QR code, to print on the physical box and on notices."""
+    access = access_of(request)
+    require_capability(access, C.EVALUATE_PROPOSALS)
+    link = request.build_absolute_uri(reverse("proposals_public:start", args=[municipality]))
+    response = HttpResponse(qr_svg(link), content_type="image/svg+xml")
+    response["Content-Disposition"] = f'inline; filename="proposals-box-{municipality}-qr.svg"'
+    return response
 
 
 def proposal_create(request: HttpRequest, municipality: str) -> HttpResponse:

@@ -16,6 +16,7 @@ RULES: dict[str, Rule] = {
     "proposals:list": Rule(READ),
     "proposals:create": Rule(C.SUBMIT_IMPROVEMENTS),
     "proposals:slip_create": Rule(C.EVALUATE_PROPOSALS),
+    "proposals:box_qr": Rule(C.EVALUATE_PROPOSALS),
     "proposals:figures": Rule(C.VIEW_QUALITY),
     "proposals:figures_csv": Rule(C.VIEW_QUALITY),
     "proposals:detail": Rule(READ),

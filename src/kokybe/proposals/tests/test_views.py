@@ -283,3 +283,10 @@ def test_only_the_proposer_may_change_a_proposal(world: World) -> None:
     assert client.post(url("edit", proposal.pk), data)["Location"] == url("detail", proposal.pk)
     proposal.refresh_from_db()
     assert (proposal.title, proposal.plan_year) == ("Naujas", None)
+
+
+def test_the_box_address_comes_as_a_qr_code_to_print(world: World) -> None:
+    response = world.client_for(world.quality).get(url("box_qr"))
+    assert response["Content-Type"] == "image/svg+xml"
+    assert b"http://testserver/box/alpha/" in response.content
+    assert world.client_for(world.worker).get(url("box_qr")).status_code == 403
