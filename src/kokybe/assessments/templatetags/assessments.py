@@ -46,6 +46,13 @@ def level_name(value: Decimal | None, levels: list[dict[str, Any]] | None) -> st
 
 
 @register.filter
+def phases(values: dict[str, int] | None) -> str:
+    """CAF fine-tuned phase scores in PDCA order, named in the page's language: "Plan 60, Do 45, …"."""
+    names = {"plan": _("Plan"), "do": _("Do"), "check": _("Check"), "act": _("Act")}
+    return ", ".join(f"{names[phase]} {values[phase]}" for phase in names if values and phase in values)
+
+
+@register.filter
 def indent(depth: int) -> str:
     """Left padding for a node of the tree, in the design system's spacing units."""
     return str(min(depth, 3) * 2)

@@ -115,3 +115,42 @@ def test_home_page_reminds_assessors_of_their_sheets(world: World) -> None:
     round_ = open_round(world, own_framework(world))
     home = world.client_for(world.worker).get(reverse("tenancy:home", args=["alpha"])).content.decode()
     assert url("sheet", round_.pk) in home
+
+
+def test_approved_caf_round_shows_each_phase_and_compares(world: World) -> None:
+    from decimal import Decimal
+
+    from kokybe.assessments.models import Framework, Scoring
+    from kokybe.assessments.selectors import spreads_of
+    from kokybe.assessments.services import rounds
+    from kokybe.assessments.services.builtin import frameworks_install_builtin
+
+    with scopes_disabled():
+        frameworks_install_builtin(actor=world.coordinator, municipality=world.a)
+        caf = Framework.objects.get(municipality=world.a, builtin_key="caf2020")
+    round_ = open_round(world, caf, assessors=(world.quality,), scoring=Scoring.CAF_FINE_TUNED)
+    with scopes_disabled():
+        nodes = rounds.scored_nodes(round_)
+        phases = {"plan": 60, "do": 45, "check": 30, "act": 20}
+        entries = {n.pk: rounds.ScoreInput(value=Decimal(50), phases=phases) for n in nodes}
+        sheet = round_.sheets.get()
+        rounds.sheet_save(actor=world.quality, sheet=sheet, shown_version=0, entries=entries, submit=True)
+        rounds.round_consensus_start(actor=world.coordinator, round_=round_)
+        spreads = spreads_of(round_)
+        for result in CriterionResult.objects.filter(round=round_).select_related("node"):
+            rounds.result_set(
+                actor=world.coordinator,
+                result=result,
+                shown_version=0,
+                value=Decimal(50),
+                phases=phases,
+                reason="",
+                spread=spreads[result.node_id],
+            )
+        rounds.round_approve(actor=world.coordinator, round_=round_)
+    client = world.client_for(world.director)
+    page = client.get(url("round", round_.pk)).content.decode()
+    assert "Plan 60, Do 45, Check 30, Act 20" in page
+    assert "38.8" in page  # an enabler's consensus: the mean of its four phases
+    for name in ("compare_previous", "compare_peers"):
+        assert client.get(url(name, round_.pk)).status_code == 200
