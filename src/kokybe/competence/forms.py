@@ -239,6 +239,7 @@ class TrainingForm(forms.Form):
         *args: Any,
         topics: QuerySet[CompetenceTopic],
         people: QuerySet[User] | None,
+        editing: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -247,6 +248,9 @@ class TrainingForm(forms.Form):
             self.fields["participants"] = PeopleChoiceField(
                 label=_("Who took part"), queryset=people, widget=forms.CheckboxSelectMultiple
             )
+        if editing:
+            del self.fields["certificate"]  # attached or replaced on the training's page
+            self.fields["lock_version"] = LockVersionField()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -249,6 +249,7 @@ class Training(models.Model):
     certificate = models.FileField(_("certificate"), upload_to=certificate_path, blank=True)
     certificate_type = models.CharField(max_length=40, blank=True)  # the content type read from the file
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    lock_version = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedManager(municipality="municipality")

@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("trainings/<int:training>/", views_trainings.training_detail, name="training"),
     path("trainings/<int:training>/certificate/", views_trainings.certificate, name="certificate"),
+    path("trainings/<int:training>/edit/", views_trainings.training_edit, name="training_edit"),
     path("trainings/<int:training>/remove/", views_trainings.training_delete, name="training_remove"),
     path("i/<slug:institution>/trainings/new/", views_trainings.training_new, name="training_record"),
     path("i/<slug:institution>/<int:year>/", views_coverage.coverage, name="coverage"),

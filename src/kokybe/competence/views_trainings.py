@@ -10,7 +10,12 @@ from django.views.decorators.http import require_POST
 
 from kokybe.competence import selectors
 from kokybe.competence.forms import CertificateForm, TrainingForm
-from kokybe.competence.services.trainings import training_certificate_attach, training_record, training_remove
+from kokybe.competence.services.trainings import (
+    training_certificate_attach,
+    training_record,
+    training_remove,
+    training_update,
+)
 from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
 from kokybe.core.idempotency import submit_once
@@ -93,8 +98,55 @@ def training_detail(request: HttpRequest, municipality: str, training: int) -> H
         "participants": selectors.training_participants(access.municipality, found),
         "form": form,
         "can_remove": access.can(C.MANAGE_COMPETENCE, found.institution),
+        "can_edit": access.can(C.MANAGE_COMPETENCE, found.institution) or found.recorded_by_id == access.user.pk,
     }
     return render(request, "competence/training.html", context)
+
+
+def training_edit(request: HttpRequest, municipality: str, training: int) -> HttpResponse:
+    """Managers correct any record; a staff member the ones they recorded themselves."""
+    access = access_of(request)
+    found = selectors.training_for(access, training)
+    manages = access.can(C.MANAGE_COMPETENCE, found.institution)
+    if not manages and found.recorded_by_id != access.user.pk:
+        raise PermissionDenied
+    participants = selectors.training_participants(access.municipality, found)
+    form = TrainingForm(
+        request.POST or None,
+        topics=selectors.topics_of(access.municipality).filter(is_active=True)
+        | selectors.topics_of(access.municipality).filter(pk=found.topic_id or 0),
+        people=selectors.staff_of(access.municipality, found.institution) if manages else None,
+        editing=True,
+        initial={
+            "title": found.title,
+            "topic": found.topic_id,
+            "other_topic": found.other_topic,
+            "held_on": found.held_on,
+            "hours": found.hours,
+            "provider": found.provider,
+            "participants": [p.pk for p in participants],
+            "lock_version": found.lock_version,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+
+        def update() -> str:
+            people = list(form.cleaned_data["participants"]) if manages else participants
+            training_update(
+                actor=access.user,
+                training=found,
+                shown_version=form.cleaned_data["lock_version"],
+                data=form.training_input(people),
+            )
+            messages.success(request, _("Changes saved."))
+            return reverse("competence:training", args=[municipality, found.pk])
+
+        try:
+            return submit_once(request, update)
+        except ServiceError as error:
+            add_service_error(form, error)
+    context = {"form": form, "institution": found.institution, "manages": manages, "training": found}
+    return render(request, "competence/training_form.html", context)
 
 
 @require_POST

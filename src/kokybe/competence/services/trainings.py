@@ -14,6 +14,7 @@ from kokybe.accounts.models import User
 from kokybe.audit.services import audit_record, changes_between, snapshot
 from kokybe.competence.certificates import certificate_type
 from kokybe.competence.models import CompetenceTopic, Training, TrainingParticipant
+from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
 from kokybe.tenancy.models import Institution, Membership
 
@@ -90,6 +91,46 @@ def training_record(
             "participants": {"to": sorted(p.pk for p in data.participants)},
             "certificate": {"to": bool(certificate)},
         },
+        label=training.title,
+    )
+    return training
+
+
+@transaction.atomic
+def training_update(*, actor: User, training: Training, shown_version: int, data: TrainingInput) -> Training:
+    """Correct a recorded training (a mistyped date or hours, a participant left out)."""
+    _check(training.institution, data)
+    version_claim(training, shown_version)
+    had = set(
+        TrainingParticipant.objects.filter(municipality_id=training.municipality_id, training=training).values_list(
+            "person_id", flat=True
+        )
+    )
+    before = {**snapshot(training, FIELDS), "participants": sorted(had)}
+    training.title = data.title.strip()
+    training.topic = data.topic
+    training.other_topic = "" if data.topic else data.other_topic.strip()
+    training.held_on = data.held_on
+    training.hours = data.hours
+    training.provider = data.provider.strip()
+    training.save(update_fields=list(FIELDS))
+    people = {person.pk for person in data.participants}
+    rows = TrainingParticipant.objects.filter(municipality_id=training.municipality_id, training=training)
+    rows.exclude(person_id__in=people).delete()
+    rows.update(year=data.held_on.year)  # the year coverage counts it in follows the date
+    TrainingParticipant.objects.bulk_create(
+        TrainingParticipant(
+            municipality_id=training.municipality_id, training=training, person_id=person_id, year=data.held_on.year
+        )
+        for person_id in sorted(people - had)
+    )
+    audit_record(
+        actor=actor,
+        action="training.update",
+        target=training,
+        municipality_id=training.municipality_id,
+        institution_id=training.institution_id,
+        changes=changes_between(before, {**snapshot(training, FIELDS), "participants": sorted(people)}),
         label=training.title,
     )
     return training

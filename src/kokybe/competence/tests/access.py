@@ -41,6 +41,8 @@ RULES: dict[str, Rule] = {
     "competence:training": Rule(C.SUBMIT_IMPROVEMENTS, personas=OWNER_AND_MANAGERS),
     "competence:certificate": Rule(C.SUBMIT_IMPROVEMENTS, personas=OWNER_AND_MANAGERS),
     "competence:training_remove": Rule(C.MANAGE_COMPETENCE, "POST"),
+    # The sample was recorded by A1's quality coordinator: the participant alone may not correct it.
+    "competence:training_edit": Rule(C.SUBMIT_IMPROVEMENTS, personas=frozenset({"director", "quality", "coordinator"})),
     "competence:coverage": Rule(C.VIEW_QUALITY),
     "competence:coverage_download": Rule(C.VIEW_QUALITY),
 }

@@ -175,3 +175,28 @@ def test_a_manager_removes_a_training_recorded_by_mistake(
         assert not Training.objects.filter(pk=pk).exists()
         assert AuditEvent.objects.filter(object_id=str(pk), action="training.remove").exists()
     assert not training.certificate.storage.exists(stored)
+
+
+def test_a_staff_member_corrects_their_own_record_but_not_one_made_for_them(world: World) -> None:
+    with scopes_disabled():
+        topic = builders.topic(world)
+        own = builders.training(world, [world.staff], on=topic, actor=world.staff)
+        for_them = builders.training(world, [world.staff], on=topic, actor=world.quality)
+    client = world.client_for(world.staff)
+    assert client.get(reverse("competence:training_edit", args=[world.a.slug, for_them.pk])).status_code == 403
+    url = reverse("competence:training_edit", args=[world.a.slug, own.pk])
+    form = {
+        "title": "Pirmosios pagalbos kursai",
+        "topic": topic.pk,
+        "held_on": "2026-03-11",
+        "hours": "7",
+        "provider": "Raudonasis Kryžius",
+        "lock_version": 0,
+    }
+    assert client.post(url, form).status_code == 302
+    stale = client.post(url, {**form, "hours": "9"})
+    assert stale.status_code == 200
+    assert b"govuk-error-summary" in stale.content
+    with scopes_disabled():
+        own.refresh_from_db()
+    assert own.hours == 7

@@ -10,10 +10,10 @@ from django_scopes import scopes_disabled
 
 from conftest import World
 from kokybe.audit.models import AuditEvent
-from kokybe.competence.models import CompetenceNeed, CompetencePlan, PlannedTraining, PlanStatus
+from kokybe.competence.models import CompetenceNeed, CompetencePlan, PlannedTraining, PlanStatus, TrainingParticipant
 from kokybe.competence.selectors import planned_people_ids
 from kokybe.competence.services import needs, plans, topics
-from kokybe.competence.services.trainings import TrainingInput, training_record
+from kokybe.competence.services.trainings import TrainingInput, training_record, training_update
 from kokybe.competence.tests import builders
 from kokybe.core.concurrency import EditConflict
 from kokybe.core.errors import ServiceError
@@ -263,3 +263,24 @@ def test_training_record_is_audited_and_checks_date_topic_and_participants(world
             certificate=None,
         )
     assert refused.value.field == "topic"
+
+
+def test_training_update_moves_participants_and_year_and_checks_the_version(world: World) -> None:
+    first_aid = builders.topic(world)
+    training = builders.training(world, [world.staff], on=first_aid)
+    data = TrainingInput(
+        title="Pirmoji pagalba",
+        topic=first_aid,
+        other_topic="",
+        held_on=datetime.date(2025, 12, 1),
+        hours=Decimal(6),
+        provider="Raudonasis Kryžius",
+        participants=[world.worker, world.staff],
+    )
+    training_update(actor=world.quality, training=training, shown_version=0, data=data)
+    rows = set(TrainingParticipant.objects.filter(training=training).values_list("person_id", "year"))
+    assert rows == {(world.staff.pk, 2025), (world.worker.pk, 2025)}
+    event = AuditEvent.objects.get(object_id=str(training.pk), action="training.update")
+    assert event.changes["participants"] == {"from": [world.staff.pk], "to": sorted([world.staff.pk, world.worker.pk])}
+    with pytest.raises(EditConflict):
+        training_update(actor=world.quality, training=training, shown_version=0, data=data)
