@@ -1,5 +1,6 @@
 """Framework pages: the list, a framework's tree by version, building and publishing one's own."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -183,10 +184,10 @@ def framework_publish(request: HttpRequest, municipality: str, framework: int) -
     return _or_back(request, publish, found)
 
 
-def _or_back(request: HttpRequest, perform: object, framework: Framework) -> HttpResponse:
+def _or_back(request: HttpRequest, perform: Callable[[], str], framework: Framework) -> HttpResponse:
     """Run a button's write; a refusal goes back to the framework page with its message."""
     try:
-        return submit_once(request, perform)  # type: ignore[arg-type]
+        return submit_once(request, perform)
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect("assessments:framework", framework.municipality.slug, framework.pk)

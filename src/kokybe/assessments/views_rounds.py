@@ -1,5 +1,6 @@
 """Round pages: the list, opening a round, an assessor's sheet, the round with its spread and consensus."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -246,7 +247,9 @@ def attachment(request: HttpRequest, municipality: str, round: int, attachment: 
     return response
 
 
-def _round_action(request: HttpRequest, municipality: str, round: int, perform: Any) -> HttpResponse:
+def _round_action(
+    request: HttpRequest, municipality: str, round: int, perform: Callable[[Access, Round], str]
+) -> HttpResponse:
     access = access_of(request)
     found = selectors.round_for(access, round, C.MANAGE_ASSESSMENTS)
 
