@@ -138,7 +138,9 @@ def build_year(year: int, places: list[Any], coordinator: Any, kuldiga: Any, rng
             rounds.sheet_save(actor=user, sheet=sheet, shown_version=0, entries=entries, submit=True)
         rounds.round_consensus_start(actor=coordinator, round_=round_)
         spreads = spreads_of(round_)
-        for result in CriterionResult.objects.filter(round=round_).select_related("node"):
+        for result in CriterionResult.objects.filter(round=round_).select_related(
+            "round__framework", "round__institution", "round__version", "node"
+        ):
             rounds.result_set(
                 actor=coordinator,
                 result=result,

@@ -191,7 +191,9 @@ def _agree(coordinator: User, round_: Round, consensus: dict[str, Decimal], lang
     """Close scoring and set each criterion's consensus; a reason where the assessors disagreed or it differs."""
     rounds.round_consensus_start(actor=coordinator, round_=round_)
     spreads = spreads_of(round_)
-    for result in CriterionResult.objects.filter(round=round_).select_related("round__version", "node"):
+    for result in CriterionResult.objects.filter(round=round_).select_related(
+        "round__framework", "round__institution", "round__version", "node"
+    ):
         spread = spreads.get(result.node_id, spread_of([], round_.scoring))
         value = consensus[result.code]
         reason = "" if not spread.disagrees and spread.mean == value else REASONS[language]
@@ -243,7 +245,9 @@ def _caf_round(municipality: Municipality, coordinator: User, institution: Insti
             for score in sheet.scores.all():
                 scores.setdefault(score.node_id, []).append(score)
         spreads = spreads_of(round_)
-        for result in CriterionResult.objects.filter(round=round_).select_related("round__version", "node"):
+        for result in CriterionResult.objects.filter(round=round_).select_related(
+            "round__framework", "round__institution", "round__version", "node"
+        ):
             node_scores = scores[result.node_id]
             agreed: Decimal | None = None
             phases: dict[str, int] | None = None

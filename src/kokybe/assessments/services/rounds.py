@@ -321,9 +321,12 @@ def result_set(
     spread: maths.Spread,
 ) -> CriterionResult:
     """Set a criterion's consensus score. A reason is needed where assessors disagreed or it departs from them."""
-    round_ = _require_status(
-        result.round, RoundStatus.CONSENSUS, _("Consensus scores can be set only while the round is in consensus.")
-    )
+    # The round row is locked for its status only: this runs once per criterion, and the round's
+    # framework, institution and version come with the result from the caller.
+    round_ = result.round
+    status = Round.objects.select_for_update().filter(pk=round_.pk).values_list("status", flat=True).get()
+    if status != RoundStatus.CONSENSUS:
+        raise ServiceError(_("Consensus scores can be set only while the round is in consensus."))
     value, clean_phases = _score_value(
         round_, result.node, ScoreInput(value=value, phases=phases or {}), "", consensus=True
     )

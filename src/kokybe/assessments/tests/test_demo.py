@@ -23,7 +23,7 @@ def test_demo_rounds_tell_the_story_and_load_once() -> None:
     loader._colleagues()
     started = time.monotonic()
     assessments_load()
-    assert time.monotonic() - started < 30  # about 5 s on a quiet machine; CI machines are busy
+    assert time.monotonic() - started < 15  # about 3 s on this shared 2-core machine
     for year in (2023, 2024, 2025):
         approved = Round.objects.filter(framework__builtin_key="kuldiga", year=year, status=RoundStatus.APPROVED)
         assert approved.count() == Institution.objects.count()
