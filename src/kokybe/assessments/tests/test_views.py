@@ -196,3 +196,36 @@ def test_round_and_comparison_pages_read_as_many_queries_however_many_rounds(wor
     assert max(before) <= 30
     grow(world, framework, places, range(2020, 2024))  # three times the rounds
     assert page_queries(client, addresses) == before
+
+
+def test_framework_copied_adapted_and_published_in_the_browser_forms(world: World) -> None:
+    from kokybe.assessments.models import Framework, VersionStatus
+    from kokybe.assessments.services.builtin import frameworks_install_builtin
+
+    client = world.client_for(world.coordinator)
+
+    def post(address: str, data: dict[str, str]) -> Any:
+        return client.post(address, {"submission_key": str(uuid.uuid4()), **data})
+
+    with scopes_disabled():
+        frameworks_install_builtin(actor=world.coordinator, municipality=world.a)
+        equass = Framework.objects.get(municipality=world.a, builtin_key="equass")
+    response = post(url("framework_create"), {"start": "copy", "copy_from": str(equass.pk), "name_lt": "Mūsų EQUASS"})
+    assert response.status_code == 302
+    with scopes_disabled():
+        copy = Framework.objects.get(copied_from=equass)
+        principle = copy.versions.get().nodes.filter(parent__isnull=True).first()
+    # The municipality's own requirement under a principle, with a name in Latvian only as well.
+    address = url("node_add", copy.pk) + f"?parent={principle.pk}"
+    response = post(address, {"parent": str(principle.pk), "code": "R1", "name_lt": "Reikalavimas", "scored": "on"})
+    assert response.status_code == 302
+    response = post(url("node_add", copy.pk), {"code": "R1", "name_lt": "Dar vienas", "scored": "on"})
+    assert response.status_code == 200
+    assert "has the code “R1”" in response.content.decode()
+    assert post(url("framework_publish", copy.pk), {"change_note": "Mūsų reikalavimai"}).status_code == 302
+    with scopes_disabled():
+        version = copy.versions.get()
+        assert version.status == VersionStatus.PUBLISHED
+        assert version.nodes.get(code="R1").parent == principle
+    page = client.get(url("framework", copy.pk)).content.decode()
+    assert "R1 Reikalavimas" in page
