@@ -243,6 +243,9 @@ def sheet_save(
     nodes = {node.pk: node for node in scored_nodes(round_)}
     existing = {score.node_id: score for score in Score.objects.filter(sheet=sheet)}
     municipality = round_.municipality
+    new_scores: list[Score] = []
+    changed_scores: list[Score] = []
+    uploads: list[tuple[Score, UploadedFile, str]] = []
     for node_id, entry in entries.items():
         node = nodes.get(node_id)
         if node is None:
@@ -256,7 +259,7 @@ def sheet_save(
         if score is None and value is None and not (phases or entry.evidence.strip() or links or entry.files):
             continue  # nothing given for this criterion yet
         if score is None:
-            score = Score.objects.create(
+            score = Score(
                 municipality=municipality,
                 institution_id=round_.institution_id,
                 sheet=sheet,
@@ -266,21 +269,25 @@ def sheet_save(
                 evidence=entry.evidence,
                 links=links,
             )
+            new_scores.append(score)
             existing[node_id] = score
         else:
             score.value, score.phases, score.evidence, score.links = value, phases, entry.evidence, links
-            score.save(update_fields=["value", "phases", "evidence", "links"])
-        for upload in entry.files:
-            content_type = attachment_type(upload, f"{prefix}files")
-            Attachment.objects.create(
-                municipality=municipality,
-                institution_id=round_.institution_id,
-                score=score,
-                file=upload,
-                name=(upload.name or "")[:200],
-                size=upload.size or 0,
-                content_type=content_type,
-            )
+            changed_scores.append(score)
+        # Checked now, stored once the score has its id: a refused file leaves nothing written.
+        uploads.extend((score, upload, attachment_type(upload, f"{prefix}files")) for upload in entry.files)
+    Score.objects.bulk_create(new_scores)
+    Score.objects.bulk_update(changed_scores, ["value", "phases", "evidence", "links"])
+    for score, upload, content_type in uploads:
+        Attachment.objects.create(
+            municipality=municipality,
+            institution_id=round_.institution_id,
+            score=score,
+            file=upload,
+            name=(upload.name or "")[:200],
+            size=upload.size or 0,
+            content_type=content_type,
+        )
     if submit:
         missing = [
             node.code for node in nodes.values() if existing.get(node.pk) is None or existing[node.pk].value is None
