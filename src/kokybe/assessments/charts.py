@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 ROW_HEIGHT = 18
 BAR_HEIGHT = 7
-LABEL_WIDTH = 150
+LABEL_WIDTH = 165
 CHART_WIDTH = 480
 VALUE_WIDTH = 40
 SERIES_FILLS = ("#505a5f", "#1d70b8")  # grey for the earlier or the mean, blue for this round
