@@ -96,3 +96,9 @@ def world(db: None) -> World:
 @pytest.fixture(autouse=True)
 def _production_mfa_rule(settings: Any) -> None:
     settings.KOKYBE_DEMO_RELAX_MFA = False
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Files a test uploads (certificates, evidence) go to a directory of its own, never var/media."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
