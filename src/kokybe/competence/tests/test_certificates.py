@@ -200,3 +200,15 @@ def test_a_staff_member_corrects_their_own_record_but_not_one_made_for_them(worl
     with scopes_disabled():
         own.refresh_from_db()
     assert own.hours == 7
+
+
+def test_the_training_page_has_a_plain_title_and_its_forms_once(world: World, training: Training) -> None:
+    """The page's <title> is the training's name only; the upload and remove forms appear once, in the content."""
+    page = world.client_for(world.quality).get(reverse("competence:training", args=[world.a.slug, training.pk]))
+    content = page.content.decode()
+    title = content.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<" not in title
+    assert training.title in title
+    assert content.count('enctype="multipart/form-data"') == 1
+    assert content.count(reverse("competence:training_remove", args=[world.a.slug, training.pk])) == 1
+    assert content.count(reverse("competence:training_edit", args=[world.a.slug, training.pk])) == 1
