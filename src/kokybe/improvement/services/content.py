@@ -8,6 +8,7 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from kokybe.accounts.models import User
@@ -17,6 +18,7 @@ from kokybe.core.errors import ServiceError
 from kokybe.improvement.causes import Cause
 from kokybe.improvement.models import Action, ActionCause, Goal, PartStatus, Plan, PlanPart, PlanStatus
 from kokybe.surveys.definition import Texts
+from kokybe.tenancy.models import Membership
 
 ACTION_FIELDS = ("title", "owner", "starts_on", "due_on", "resources", "expected_result", "measure")
 
@@ -44,6 +46,22 @@ def _check_dates(plan: Plan, starts_on: datetime.date, due_on: datetime.date) ->
             _("The action must fall within the plan's years (%(first)s–%(last)s).")
             % {"first": plan.first_year, "last": plan.last_year},
             field="due_on",
+        )
+
+
+def _check_owner(plan: Plan, owner: User | None) -> None:
+    """The owner must be able to open the action: a member of the plan's institution or municipality-wide
+    (any member for a municipality-wide plan). Someone else would be reminded of an action they cannot see."""
+    if owner is None:
+        return
+    memberships = Membership.objects.filter(user=owner, municipality_id=plan.municipality_id)
+    if plan.institution_id is not None:
+        memberships = memberships.filter(Q(institution__isnull=True) | Q(institution_id=plan.institution_id))
+    if not memberships.exists():
+        raise ServiceError(
+            _("%(name)s cannot open this plan: choose a member of its institution as the owner.")
+            % {"name": owner.display_name},
+            field="owner",
         )
 
 
@@ -114,6 +132,7 @@ def action_create(
     plan = goal.plan
     require_content_editable(plan, goal.part)
     _check_dates(plan, starts_on, due_on)
+    _check_owner(plan, owner)
     action = Action.objects.create(
         municipality_id=plan.municipality_id,
         institution_id=plan.institution_id,
@@ -148,6 +167,7 @@ def action_update(
 ) -> Action:
     require_content_editable(action.plan, action.goal.part)
     _check_dates(action.plan, starts_on, due_on)
+    _check_owner(action.plan, owner)
     version_claim(action, shown_version)
     before = snapshot(action, ACTION_FIELDS)
     action.title, action.owner, action.starts_on, action.due_on = title, owner, starts_on, due_on

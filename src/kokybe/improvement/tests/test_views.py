@@ -12,6 +12,7 @@ from django_scopes import scopes_disabled
 from conftest import World
 from kokybe.accounts.models import User
 from kokybe.audit.models import AuditEvent
+from kokybe.core.errors import ServiceError
 from kokybe.improvement import selectors
 from kokybe.improvement.models import Action, ActionCause, Plan
 from kokybe.improvement.services import content, execution, plans
@@ -283,3 +284,43 @@ def test_survey_results_list_the_actions_each_question_caused(world: World) -> N
     page = results.content.decode()
     assert page.count("Platesnės durys") == 1  # under the question that caused it only
     assert "review 2025: partly done" in page
+
+
+def test_an_action_is_owned_only_by_someone_who_can_open_it(world: World) -> None:
+    """The cause page offers every member to a municipal coordinator; the owner must still reach the plan.
+
+    An owner of another institution could not open the action, yet would be reminded of it by e-mail.
+    """
+    survey = published_survey(world, institution=world.a1)
+    plan = improvement_plan(world)
+    goal = goal_in(world, plan)
+    client = world.client_for(world.coordinator)
+    target = url(world, "action_from_cause", "surveys.survey", survey.pk) + "?detail=overall"
+    data = {
+        "goal": goal.pk,
+        "title_lt": "Pagerinti bendrą pasitenkinimą",
+        "owner": world.other_worker.pk,
+        "starts_on": "2025-03-01",
+        "due_on": "2025-10-01",
+    }
+    response = post(client, target, data)
+    assert response.status_code == 200
+    assert "cannot open this plan" in response.content.decode()
+    with scopes_disabled():
+        assert not Action.objects.exists()
+        action = action_in(world, goal)
+        with pytest.raises(ServiceError):
+            content.action_update(
+                actor=world.quality,
+                action=action,
+                shown_version=action.lock_version,
+                title={"lt": "Įrengti pandusą"},
+                owner=world.other_worker,
+                starts_on=action.starts_on,
+                due_on=action.due_on,
+                resources="",
+                expected_result="",
+                measure="",
+            )
+        action.refresh_from_db()
+        assert action.owner == world.worker
