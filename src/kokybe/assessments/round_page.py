@@ -32,7 +32,10 @@ class RoundRow:
     @property
     def is_gap(self) -> bool:
         consensus = self.result.consensus if self.result else None
-        return consensus is not None and self.gap_below is not None and consensus < self.gap_below
+        # "Not applicable" is stored below every level, but leaves nothing to improve.
+        if consensus is None or not maths.counts(consensus) or self.gap_below is None:
+            return False
+        return consensus < self.gap_below
 
 
 def round_rows(access: Access, round_: Round, *, sees_scores: bool) -> list[RoundRow]:

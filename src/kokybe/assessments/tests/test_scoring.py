@@ -2,8 +2,9 @@
 
 from decimal import Decimal as D
 
-from kokybe.assessments.models import Scoring
-from kokybe.assessments.scoring import phases_mean, refused_value, spread_of, suggested_consensus
+from kokybe.assessments.models import CriterionResult, FrameworkNode, Scoring
+from kokybe.assessments.round_page import RoundRow
+from kokybe.assessments.scoring import NOT_APPLICABLE, phases_mean, refused_value, spread_of, suggested_consensus
 
 LEVELS = [{"value": v} for v in range(1, 6)]
 MET = [{"value": 0}, {"value": 1}]
@@ -51,3 +52,12 @@ def test_values_allowed_by_scheme() -> None:
     assert refused_value(D("0.5"), Scoring.MET_NOT_MET, MET, consensus=True)
     assert not refused_value(D(73), Scoring.CAF_CLASSICAL, [], consensus=False)
     assert refused_value(D(101), Scoring.CAF_CLASSICAL, [], consensus=False)
+
+
+def test_a_not_applicable_checklist_item_is_no_gap() -> None:
+    """ "Not applicable" is stored as -1, below the middle of any scale, yet there is nothing to improve."""
+    node = FrameworkNode(code="4.1", scored=True)
+    not_applicable = RoundRow(node, 1, result=CriterionResult(consensus=NOT_APPLICABLE), gap_below=D(1))
+    assert not not_applicable.is_gap
+    missing = RoundRow(node, 1, result=CriterionResult(consensus=D(0)), gap_below=D(1))
+    assert missing.is_gap
