@@ -1,6 +1,7 @@
 """Staff pages: making a proposal, entering slips, evaluating and deciding, figures, reminders."""
 
 import csv
+import html
 import io
 import uuid
 from datetime import date, datetime, timedelta
@@ -8,7 +9,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django_scopes import scopes_disabled
 
 from conftest import World
@@ -137,7 +139,12 @@ def test_an_edit_conflict_keeps_the_text_and_says_what_happened(world: World) ->
         url("evaluate", proposal.pk), {"title": proposal.title, "evaluation": "Mano vertinimas", "lock_version": 0}
     )
     body = response.content.decode()
-    assert "Someone else saved this record" in body
+    with translation.override(world.director.language):  # the page speaks the person's language
+        conflict = gettext(
+            "Someone else saved this record while you were editing it. Your changes were not saved: "
+            "open the record again to see the new version, then make your changes there."
+        )
+    assert html.escape(conflict) in body
     assert "Mano vertinimas" in body
 
 
