@@ -240,10 +240,13 @@ def overview(
         row_values = [scores.get(c.code) for c in criteria]
         present = [v for v in row_values if v is not None]
         result.rows.append(OverviewRow(round_.institution, round_, row_values, _mean(present)))
+    # The means are the whole municipality's, as on the peers page, even for a reader who sees only
+    # some institutions' rows: labelled "municipality mean", they must not be the mean of those rows.
+    everyone: list[list[Decimal | None]] = [[scores.get(c.code) for c in criteria] for scores in values.values()]
     for index in range(len(criteria)):
-        column = [row.values[index] for row in result.rows]
-        result.means.append(_mean([value for value in column if value is not None]))
-    result.overall_mean = _mean([row.mean for row in result.rows if row.mean is not None])
+        result.means.append(_mean([v for row in everyone if (v := row[index]) is not None]))
+    institution_means = [_mean([v for v in row if v is not None]) for row in everyone]
+    result.overall_mean = _mean([mean for mean in institution_means if mean is not None])
     return result
 
 

@@ -74,6 +74,9 @@ def test_peers_mean_rank_and_the_overview(world: World) -> None:
     assert table.means == [D(3), D(3), D(3), D(3)]
     only_a1 = overview(world.a, framework, 2025, frozenset({world.a1.pk}))
     assert len(only_a1.rows) == 1
+    # The row under the table is the municipality's mean, as on the peers page, for any reader.
+    assert only_a1.means == [D(3), D(3), D(3), D(3)]
+    assert only_a1.overall_mean == D("3.0")
 
 
 @scopes_disabled()
