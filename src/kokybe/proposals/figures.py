@@ -45,6 +45,10 @@ class Tally:
     def origin_counts(self) -> list[int]:
         return [self.by_origin[origin] for origin in ORIGINS]
 
+    def labelled_origin_counts(self) -> list[tuple[str, int]]:
+        """Each origin's name with its count: a narrow screen shows the name beside the number."""
+        return [(str(origin.label), self.by_origin[origin]) for origin in ORIGINS]
+
 
 @dataclass
 class Figures:

@@ -3,6 +3,7 @@
 import csv
 import html
 import io
+import re
 import uuid
 from datetime import date, datetime, timedelta
 
@@ -297,3 +298,23 @@ def test_the_box_address_comes_as_a_qr_code_to_print(world: World) -> None:
     assert response["Content-Type"] == "image/svg+xml"
     assert b"http://testserver/box/alpha/" in response.content
     assert world.client_for(world.worker).get(url("box_qr")).status_code == 403
+
+
+def _unnamed_cells(body: str) -> int:
+    """Data cells a narrow screen would show without their column's name (a row's first cell heads it)."""
+    cells = re.findall(r"<td [^>]*>", body)
+    leading = re.findall(r"<tr [^>]*>\s*<td ", body)
+    return sum("data-label" not in cell for cell in cells) - len(leading)
+
+
+def test_the_list_and_figures_tables_fold_into_labelled_rows_on_a_narrow_screen(world: World) -> None:
+    """At 360 px the wide tables become one block per row, each value named (kokybe-responsive-table)."""
+    _history(world)
+    client = world.client_for(world.quality)
+    for page in (url("list"), url("figures") + "?year=2025"):
+        body = client.get(page).content.decode()
+        tables = re.findall(r"<table [^>]*>", body)
+        assert tables, page
+        assert all("kokybe-responsive-table" in table for table in tables), page
+        assert "data-label" in body, page
+        assert _unnamed_cells(body) == 0, page
