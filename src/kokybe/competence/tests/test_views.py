@@ -1,6 +1,7 @@
 """Competence pages end to end in the test client: stating needs, compiling and approving, reminders."""
 
 import datetime
+import re
 import uuid
 from typing import Any
 
@@ -193,3 +194,17 @@ def test_the_plan_names_people_only_to_competence_managers(world: World) -> None
     assert name in world.client_for(world.quality).get(url).content
     assert name not in world.client_for(world.auditor).get(url).content
     assert name not in world.client_for(world.worker).get(url).content
+
+
+def test_the_coverage_tables_fold_into_labelled_rows_on_a_narrow_screen(world: World) -> None:
+    """At 360 px each table becomes one block per row with every number named (kokybe-responsive-table)."""
+    with scopes_disabled():
+        topic = builders.topic(world)
+        builders.need(world, world.staff, on=topic)
+        builders.training(world, [world.staff], on=topic)
+    url = reverse("competence:coverage", args=[world.a.slug, world.a1.slug, 2026])
+    body = world.client_for(world.quality).get(url).content.decode()
+    tables = re.findall(r"<table [^>]*>", body)
+    assert len(tables) >= 2
+    assert all("kokybe-responsive-table" in table for table in tables)
+    assert all("data-label" in cell for cell in re.findall(r"<td [^>]*>", body))
