@@ -196,9 +196,14 @@ def strengths_and_weaknesses(round_: Round, count: int = 3) -> Standing:
     if len(scored) < 2:
         return Standing([], [])
     count = min(count, len(scored) // 2)
+    low, high = min(value for _c, value in scored), max(value for _c, value in scored)
+    # A criterion scored like the lowest is no strength, one scored like the highest no weakness, and
+    # none is both: with ties (or every criterion alike) the lists are shorter rather than contradictory.
     ordered = sorted(enumerate(scored), key=lambda pair: (-pair[1][1], pair[0]))
+    strengths = [pair for _, pair in ordered if pair[1] > low][:count]
     lowest = sorted(enumerate(scored), key=lambda pair: (pair[1][1], pair[0]))
-    return Standing([pair for _, pair in ordered[:count]], [pair for _, pair in lowest[:count]])
+    weaknesses = [pair for _, pair in lowest if pair[1] < high and pair not in strengths][:count]
+    return Standing(strengths, weaknesses)
 
 
 @dataclass

@@ -86,3 +86,18 @@ def test_strengths_and_weaknesses_are_the_three_highest_and_lowest(world: World)
     standing = strengths_and_weaknesses(round_)
     assert [c.code for c, _v in standing.strengths] == ["K2", "K6", "K1"]
     assert [c.code for c, _v in standing.weaknesses] == ["K3", "K4", "K7"]
+
+
+@scopes_disabled()
+def test_no_criterion_is_both_a_strength_and_a_weakness(world: World) -> None:
+    framework = own_framework(world, codes=("K1", "K2", "K3", "K4", "K5", "K6"))
+    even = approved_round(world, framework, dict.fromkeys(("K1", "K2", "K3", "K4", "K5", "K6"), 4), year=2024)
+    standing = strengths_and_weaknesses(even)
+    assert (standing.strengths, standing.weaknesses) == ([], [])  # all alike: nothing stands out
+    mostly = approved_round(world, framework, {"K1": 5, "K2": 4, "K3": 4, "K4": 4, "K5": 4, "K6": 4}, year=2025)
+    standing = strengths_and_weaknesses(mostly)
+    strengths = [c.code for c, _v in standing.strengths]
+    weaknesses = [c.code for c, _v in standing.weaknesses]
+    assert strengths == ["K1"]
+    assert not set(strengths) & set(weaknesses)
+    assert all(value < D(5) for _c, value in standing.weaknesses)
