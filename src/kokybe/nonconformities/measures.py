@@ -2,7 +2,7 @@
 
 Computed in Python over one narrow query of the register (a few columns per nonconformity): a
 municipality records hundreds a year, not millions, and the recurrence rule (an earlier one of the
-same process sharing a cause category within twelve months) reads more plainly here than in SQL.
+same institution and process sharing a cause category within twelve months) reads more plainly here than in SQL.
 """
 
 import statistics
@@ -75,11 +75,13 @@ def rows_of(municipality: Municipality, institution_ids: frozenset[int] | None) 
 
 
 def repeats_within_a_year(rows: Iterable[Row]) -> set[int]:
-    """Nonconformities preceded, within twelve months, by one of the same process sharing a cause category."""
-    by_process: dict[str, list[Row]] = defaultdict(list)
+    """Nonconformities preceded, within twelve months, by one of the same institution and process sharing a
+    cause category. Another institution's case is not a recurrence (its corrective actions could not have
+    prevented this one), and so the figure of an institution is the same whoever reads it."""
+    by_process: dict[tuple[int, str], list[Row]] = defaultdict(list)
     for row in rows:
         if row.process and row.categories:
-            by_process[row.process].append(row)
+            by_process[(row.institution_id, row.process)].append(row)
     repeats: set[int] = set()
     for group in by_process.values():
         group.sort(key=lambda row: (row.found_on, row.pk))

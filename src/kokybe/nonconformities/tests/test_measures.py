@@ -20,8 +20,10 @@ def row(
     cats: str = "methods",
     repeat: bool = False,
     source: str = "audit",
+    institution: int = 1,
 ) -> Row:
-    return Row(pk, 1, found, closed, "closed" if closed else "action", source, process, frozenset(cats.split()), repeat)
+    status = "closed" if closed else "action"
+    return Row(pk, institution, found, closed, status, source, process, frozenset(cats.split()), repeat)
 
 
 def test_days_to_close_median_and_mean_count_closed_ones_only() -> None:
@@ -58,6 +60,17 @@ def test_a_repeat_within_12_months_is_the_same_process_sharing_a_kind_of_cause()
     figures = figures_of(rows, repeats_within_a_year(rows))
     assert (figures.repeats_12m, figures.marked_repeats) == (2, 1)
     assert figures.repeats_12m_share == pytest.approx(2 / 6)
+
+
+def test_a_repeat_is_counted_within_the_same_institution_whoever_reads_the_figures() -> None:
+    """The same process going wrong in another institution is not this institution's recurrence: its corrective
+    actions could not have prevented it, and a reader who sees one institution must get the figure others get."""
+    a1_first = row(1, date(2024, 3, 1), cats="people", institution=1)
+    a2_later = row(2, date(2024, 5, 1), cats="people", institution=2)
+    a1_later = row(3, date(2024, 9, 1), cats="people", institution=1)
+    municipality_wide = repeats_within_a_year([a1_first, a2_later, a1_later])
+    assert municipality_wide == {3}
+    assert repeats_within_a_year([a2_later]) == set() == municipality_wide & {2}
 
 
 def test_figures_group_by_year_and_source() -> None:
