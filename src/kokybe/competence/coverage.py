@@ -2,12 +2,15 @@
 
 A need is met when a training on its topic is recorded for that person in that year (in any
 institution of the municipality: a person's learning follows them); a need written under
-"Other" is met by a training whose "other" topic reads the same. Four queries, whatever the size.
+"Other" is met by a training whose "other" topic reads the same. Four queries, whatever the size
+(five when someone who trained in the institution has left it since).
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+from django.db.models import Q
 
 from kokybe.accounts.models import User
 from kokybe.competence.models import CompetenceNeed, CompetenceTopic, TrainingParticipant
@@ -72,17 +75,24 @@ def coverage_of(municipality: Municipality, institution: Institution, year: int)
             "topic", "person"
         )
     )
-    # Every training of the year of anyone concerned: staff, or people whose needs are listed.
+    # Every training of the year of anyone concerned: staff, people whose needs are listed, and whoever
+    # trained in this institution that year (someone who has left since: their hours were spent here).
     concerned = set(staff) | {need.person_id for need in needs}
-    participations = TrainingParticipant.objects.filter(
-        municipality=municipality, year=year, person_id__in=concerned
-    ).values_list(
-        "person_id", "training__institution_id", "training__hours", "training__topic_id", "training__other_topic"
+    participations = list(
+        TrainingParticipant.objects.filter(municipality=municipality, year=year)
+        .filter(Q(person_id__in=concerned) | Q(training__institution=institution))
+        .values_list(
+            "person_id", "training__institution_id", "training__hours", "training__topic_id", "training__other_topic"
+        )
     )
     people: dict[int, PersonCoverage] = {pk: PersonCoverage(user, True) for pk, user in staff.items()}
     for need in needs:
         if need.person_id not in people:
             people[need.person_id] = PersonCoverage(need.person, False)
+    departed = {row[0] for row in participations} - set(people)
+    if departed:  # a fifth query, only when someone who trained here is no longer on the staff
+        for user in User.objects.filter(pk__in=departed):
+            people[user.pk] = PersonCoverage(user, False)
     learned: set[tuple[int, tuple[int | None, str]]] = set()
     topic_hours: dict[tuple[int | None, str], Decimal] = defaultdict(Decimal)
     for person_id, institution_id, hours, topic_id, other in participations:

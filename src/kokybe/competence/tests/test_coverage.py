@@ -13,6 +13,7 @@ from django_scopes import scopes_disabled
 from conftest import World
 from kokybe.competence.coverage import coverage_of, institutions_summary, person_year
 from kokybe.competence.tests import builders
+from kokybe.tenancy.models import Membership
 from kokybe.tenancy.permissions import Role
 from kokybe.tenancy.tests.factories import MembershipFactory
 
@@ -63,6 +64,19 @@ def test_the_institutions_summary_agrees_with_each_coverage_page(world: World, y
         one.met,
     )
     assert (summaries[world.a2].staff_count, summaries[world.a2].needs) == (1, 0)
+
+
+def test_hours_of_someone_who_has_left_still_count_on_both_pages(world: World, year_data: None) -> None:
+    """The consultant trained in A1 in 2026 and then left: the hours were spent there that year."""
+    with scopes_disabled():
+        Membership.objects.filter(user=world.consultant, institution=world.a1).delete()
+        summary = institutions_summary(world.a, [world.a1], 2026)[0]
+        one = coverage_of(world.a, world.a1, 2026)
+    assert one.hours == summary.hours == Decimal("16.5")
+    assert one.staff_count == summary.staff_count == 4
+    assert one.trained_staff == summary.trained_staff == 2
+    left = next(row for row in one.people if row.person == world.consultant)
+    assert (left.is_staff, left.hours) == (False, Decimal(6))
 
 
 def test_a_persons_own_year(world: World, year_data: None) -> None:
