@@ -134,6 +134,13 @@ def test_deciding_an_unevaluated_proposal_is_refused_with_a_message(world: World
     assert proposal.status == Status.SUBMITTED
 
 
+# core.concurrency's message, translated in the main catalogue (a variable, so this app's catalogue does not take it).
+EDIT_CONFLICT = (
+    "Someone else saved this record while you were editing it. Your changes were not saved: "
+    "open the record again to see the new version, then make your changes there."
+)
+
+
 def test_an_edit_conflict_keeps_the_text_and_says_what_happened(world: World) -> None:
     proposal = evaluated(world, staff_proposal(world))  # saved meanwhile: version 1
     response = world.client_for(world.director).post(
@@ -141,10 +148,7 @@ def test_an_edit_conflict_keeps_the_text_and_says_what_happened(world: World) ->
     )
     body = response.content.decode()
     with translation.override(world.director.language):  # the page speaks the person's language
-        conflict = gettext(
-            "Someone else saved this record while you were editing it. Your changes were not saved: "
-            "open the record again to see the new version, then make your changes there."
-        )
+        conflict = gettext(EDIT_CONFLICT)
     assert html.escape(conflict) in body
     assert "Mano vertinimas" in body
 
