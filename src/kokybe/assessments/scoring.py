@@ -83,25 +83,30 @@ class Spread:
     high: Decimal | None
     mean: Decimal | None
     disagrees: bool
+    not_applicable: int = 0  # assessors who found the item not applicable (not in n, low, high, mean)
 
 
 def spread_of(values: Iterable[Decimal | None], scoring: str, scale: Sequence[Mapping[str, Any]] = ()) -> Spread:
     """n, min, max and mean of the assessors' scores, and whether they disagree enough to discuss."""
-    scored: list[Decimal] = [v for v in values if v is not None and counts(v)]
+    given = [v for v in values if v is not None]
+    scored: list[Decimal] = [v for v in given if counts(v)]
+    not_applicable = len(given) - len(scored)
     if not scored:
-        return Spread(0, None, None, None, False)
+        return Spread(0, None, None, None, False, not_applicable)
     low, high = min(scored), max(scored)
     threshold = range_of(scoring, scale).disagreement
-    disagrees = high > low if threshold is None else high - low >= threshold
+    # "Not applicable" beside a score is a disagreement too: whether the item applies is to be discussed.
+    disagrees = bool(not_applicable) or (high > low if threshold is None else high - low >= threshold)
     mean = round1(sum(scored, Decimal(0)) / len(scored))
-    return Spread(len(scored), low, high, mean, disagrees)
+    return Spread(len(scored), low, high, mean, disagrees, not_applicable)
 
 
 def suggested_consensus(spread: Spread, scoring: str, scale: Sequence[Mapping[str, Any]] = ()) -> Decimal | None:
     """What the consensus form offers first: the mean, or for levels that cannot be split (met / not
-    met, checklist) the level nearest the mean, the lower one on a tie."""
+    met, checklist) the level nearest the mean, the lower one on a tie; "not applicable" when every
+    assessor found the item so."""
     if spread.mean is None:
-        return None
+        return NOT_APPLICABLE if spread.not_applicable else None  # everyone found it not applicable
     if scoring in LEVELS_ONLY:
         mean = spread.mean
         levels = [level for level in level_values(scale) if level >= 0] or [mean]

@@ -34,7 +34,8 @@ def test_spread_on_met_not_met_flags_any_split_and_suggests_the_majority() -> No
 
 def test_not_applicable_is_left_out_of_the_spread() -> None:
     spread = spread_of([D(-1), D(2), D(2)], Scoring.CHECKLIST, CHECKLIST)
-    assert (spread.n, spread.mean, spread.disagrees) == (2, D(2), False)
+    assert (spread.n, spread.mean, spread.not_applicable) == (2, D(2), 1)
+    assert spread.disagrees  # one found it not applicable, two scored it: to be discussed
     assert not refused_value(D(-1), Scoring.CHECKLIST, CHECKLIST, consensus=False)
     assert refused_value(D(-1), Scoring.LEVELS_1_5, LEVELS, consensus=False)
 
@@ -61,3 +62,17 @@ def test_a_not_applicable_checklist_item_is_no_gap() -> None:
     assert not not_applicable.is_gap
     missing = RoundRow(node, 1, result=CriterionResult(consensus=D(0)), gap_below=D(1))
     assert missing.is_gap
+
+
+def test_not_applicable_against_a_score_is_a_disagreement() -> None:
+    """One assessor finds an ISO subclause not applicable, another scores it: that is to be discussed."""
+    split = spread_of([NOT_APPLICABLE, D(2)], Scoring.CHECKLIST, CHECKLIST)
+    assert split.disagrees
+    assert (split.n, split.low, split.high) == (1, D(2), D(2))
+
+
+def test_everyone_finding_an_item_not_applicable_suggests_not_applicable() -> None:
+    agreed = spread_of([NOT_APPLICABLE, NOT_APPLICABLE], Scoring.CHECKLIST, CHECKLIST)
+    assert not agreed.disagrees
+    assert suggested_consensus(agreed, Scoring.CHECKLIST, CHECKLIST) == NOT_APPLICABLE
+    assert suggested_consensus(spread_of([], Scoring.CHECKLIST, CHECKLIST), Scoring.CHECKLIST, CHECKLIST) is None
