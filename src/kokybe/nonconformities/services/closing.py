@@ -63,7 +63,8 @@ def effectiveness_check_record(
         raise ServiceError(refusal)
     if not evidence.strip():
         raise ServiceError(_("Say what shows whether the actions worked."), field="evidence")
-    last_done = max((d for d in found.actions.values_list("done_on", flat=True) if d), default=found.found_on)
+    # Never before the date found, which may have been corrected after the actions were done.
+    last_done = max([found.found_on, *(d for d in found.actions.values_list("done_on", flat=True) if d)])
     if checked_on < last_done or checked_on > timezone.localdate(at):
         raise ServiceError(
             _("The check date must be between the last corrective action's completion and today."), field="checked_on"

@@ -304,3 +304,28 @@ def test_a_complaint_becomes_a_nonconformity_in_one_step_with_its_reference(worl
         )
         assert (nc.source, nc.source_ref, nc.status) == ("complaint", "SK-2026-0042", Status.NEW)
         assert kinds(nc) == [EventKind.REPORTED]
+
+
+def test_the_check_date_is_never_before_the_date_found_even_after_the_date_found_was_corrected(world: World) -> None:
+    """Days to close are never negative, even when the date found was moved past the actions' dates."""
+    nc = awaiting_check(world)  # found FOUND, its action done FOUND + 20 days
+    with scopes_disabled():
+        nc.refresh_from_db()
+        nonconformity_update(
+            actor=world.quality,
+            nonconformity=nc,
+            lock_version=nc.lock_version,
+            source=nc.source,
+            source_ref=nc.source_ref,
+            found_on=FOUND + timedelta(days=30),
+            process=nc.process,
+            severity=nc.severity,
+            description=nc.description,
+            immediate_correction=nc.immediate_correction,
+        )
+        with pytest.raises(ServiceError) as refused:
+            check(world, nc, effective=True, on=FOUND + timedelta(days=25))
+        assert refused.value.field == "checked_on"
+        nc.refresh_from_db()
+        assert nc.closed_on is None
+        assert not EffectivenessCheck.objects.filter(nonconformity=nc).exists()
