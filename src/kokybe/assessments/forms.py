@@ -13,7 +13,7 @@ from kokybe.accounts.models import User
 from kokybe.assessments import scoring as maths
 from kokybe.assessments.models import Framework, FrameworkNode, Panel, Scoring, localized
 from kokybe.core.concurrency import LockVersionField
-from kokybe.surveys.definition import Texts
+from kokybe.core.texts import Texts
 from kokybe.tenancy.models import Institution
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)

@@ -12,16 +12,10 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from kokybe.surveys.definition import Texts, text_in
-
-
-def localized(texts: Texts, main_language: str) -> str:
-    """The text in the active language, else in the framework's main language, else any."""
-    return text_in(texts or {}, (translation.get_language() or main_language)[:2], main_language)
+from kokybe.core.texts import localized
 
 
 class Scoring(models.TextChoices):

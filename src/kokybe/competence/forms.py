@@ -14,7 +14,7 @@ from kokybe.competence.services.needs import NeedInput
 from kokybe.competence.services.plans import PlannedTrainingInput
 from kokybe.competence.services.trainings import TrainingInput
 from kokybe.core.concurrency import LockVersionField
-from kokybe.surveys.definition import Texts
+from kokybe.core.texts import Texts
 from kokybe.tenancy.models import Institution
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from kokybe.core.i18n import active_language
-from kokybe.surveys.definition import text_in
+from kokybe.core.texts import text_in
 
 
 class CompetenceTopic(models.Model):

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy
 
 from kokybe.accounts.models import User
 from kokybe.core.concurrency import LockVersionField
+from kokybe.core.texts import Texts
 from kokybe.improvement.models import ActionStatus, Goal, Plan, PlanKind, ReviewOutcome
-from kokybe.surveys.definition import Texts
 from kokybe.surveys.forms import add_texts_fields, texts_of
 from kokybe.tenancy.models import Institution
 

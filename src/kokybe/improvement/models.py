@@ -15,16 +15,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from kokybe.core.texts import localized
 from kokybe.improvement.deadlines import approval_deadline
-from kokybe.surveys.definition import Texts, text_in
-
-
-def localized(texts: Texts, main_language: str) -> str:
-    return text_in(texts, (translation.get_language() or main_language)[:2], main_language)
 
 
 class PlanKind(models.TextChoices):

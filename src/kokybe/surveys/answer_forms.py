@@ -13,7 +13,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kokybe.surveys.definition import DONT_KNOW, Item, QuestionSpec, QuestionType, Texts, text_in
+from kokybe.core.texts import Texts, text_in
+from kokybe.surveys.definition import DONT_KNOW, Item, QuestionSpec, QuestionType
 from kokybe.surveys.scales import DONT_KNOW_LABEL, NPS_ENDS, SCALE_LABELS, YES_NO_LABELS
 
 SHORT_TEXT_MAX = 500

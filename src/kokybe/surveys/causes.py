@@ -10,10 +10,11 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kokybe.core.texts import localized
 from kokybe.improvement.causes import Cause, register_cause
 from kokybe.surveys import selectors
 from kokybe.surveys.definition import items_of
-from kokybe.surveys.models import Survey, localized
+from kokybe.surveys.models import Survey
 from kokybe.surveys.results import Filters, moments_of, read_counts, small
 from kokybe.surveys.services import design
 from kokybe.tenancy.access import Access

@@ -11,12 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-Texts = dict[str, str]
-
-
-def text_in(texts: Texts, language: str, main_language: str) -> str:
-    """The text in `language`, else in the survey's main language, else in any language it has."""
-    return texts.get(language) or texts.get(main_language) or next((t for t in texts.values() if t), "")
+from kokybe.core.texts import Texts
 
 
 class QuestionType(StrEnum):

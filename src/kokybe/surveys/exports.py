@@ -17,7 +17,8 @@ from typing import Any
 from django_scopes import scope
 from openpyxl import Workbook
 
-from kokybe.surveys.definition import DONT_KNOW, Item, QuestionType, SurveySpec, items_of, text_in
+from kokybe.core.texts import text_in
+from kokybe.surveys.definition import DONT_KNOW, Item, QuestionType, SurveySpec, items_of
 from kokybe.surveys.models import Response, Survey, TextAnswer
 from kokybe.surveys.scales import DONT_KNOW_LABEL, SCALE_LABELS, YES_NO_LABELS
 

@@ -11,17 +11,12 @@ from typing import Any
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from kokybe.core.models import LocalizedName
-from kokybe.surveys.definition import SectionSpec, SurveySpec, Texts, sections_from_json, text_in
-
-
-def localized(texts: Texts, main_language: str) -> str:
-    """The text in the active language, else in the survey's main language, else any."""
-    return text_in(texts, (translation.get_language() or main_language)[:2], main_language)
+from kokybe.core.texts import localized
+from kokybe.surveys.definition import SectionSpec, SurveySpec, sections_from_json
 
 
 class DimensionSource(models.TextChoices):

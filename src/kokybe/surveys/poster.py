@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import HTML
 
-from kokybe.surveys.definition import text_in
+from kokybe.core.texts import text_in
 from kokybe.surveys.models import Survey
 from kokybe.tenancy.models import Institution
 

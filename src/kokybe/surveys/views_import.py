@@ -18,8 +18,9 @@ from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
 from kokybe.core.i18n import active_language
 from kokybe.core.idempotency import submit_once
+from kokybe.core.texts import text_in
 from kokybe.surveys import paper_import, selectors
-from kokybe.surveys.definition import questions_of, text_in
+from kokybe.surveys.definition import questions_of
 from kokybe.surveys.forms import TYPE_NAMES
 from kokybe.surveys.forms_import import LimeSurveyResponsesForm, LimeSurveySurveyForm, PaperImportForm
 from kokybe.surveys.models import Survey, SurveyVersion

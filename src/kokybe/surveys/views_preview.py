@@ -9,9 +9,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 
+from kokybe.core.texts import text_in
 from kokybe.surveys import flow, selectors
 from kokybe.surveys.answer_forms import AnswerForm
-from kokybe.surveys.definition import SurveySpec, text_in
+from kokybe.surveys.definition import SurveySpec
 from kokybe.surveys.models import Survey, SurveyVersion
 from kokybe.surveys.services import design
 from kokybe.surveys.views_public import LANGUAGES

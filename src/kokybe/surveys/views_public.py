@@ -21,9 +21,9 @@ from django_scopes import scope, scopes_disabled
 
 from kokybe.core.client_groups import ClientGroup
 from kokybe.core.errors import ServiceError
+from kokybe.core.texts import text_in
 from kokybe.surveys import flow, protection
 from kokybe.surveys.answer_forms import AnswerForm
-from kokybe.surveys.definition import text_in
 from kokybe.surveys.models import Channel, Survey, SurveyDraft, SurveyInvitation, SurveyStatus
 from kokybe.surveys.services import responding
 from kokybe.tenancy.models import Institution

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 
 from kokybe.core.client_groups import ClientGroup
 from kokybe.core.i18n import active_language
+from kokybe.core.texts import text_in
 from kokybe.surveys import selectors
-from kokybe.surveys.definition import DONT_KNOW, Item, QuestionType, SurveySpec, items_of, text_in
+from kokybe.surveys.definition import DONT_KNOW, Item, QuestionType, SurveySpec, items_of
 from kokybe.surveys.models import Channel, QualityDimension, Survey
 from kokybe.surveys.results import (
     Change,

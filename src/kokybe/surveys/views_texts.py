@@ -15,8 +15,9 @@ from kokybe.accounts.models import User
 from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
 from kokybe.core.i18n import active_language
+from kokybe.core.texts import text_in
 from kokybe.surveys import selectors
-from kokybe.surveys.definition import QuestionType, SurveySpec, questions_of, text_in
+from kokybe.surveys.definition import QuestionType, SurveySpec, questions_of
 from kokybe.surveys.forms import TextTagForm
 from kokybe.surveys.models import Survey, TextAnswer, TextTag
 from kokybe.surveys.results import Filters, group_readable

@@ -18,7 +18,7 @@ from kokybe.assessments.models import Framework, FrameworkNode, FrameworkVersion
 from kokybe.audit.services import audit_record, changes_between
 from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
-from kokybe.surveys.definition import Texts
+from kokybe.core.texts import Texts
 from kokybe.tenancy.models import Municipality
 
 

@@ -5,7 +5,7 @@ from django import template
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from kokybe.assessments.models import localized
+from kokybe.core.texts import localized
 
 register = template.Library()
 

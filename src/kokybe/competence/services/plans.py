@@ -28,7 +28,7 @@ from kokybe.competence.models import (
 )
 from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
-from kokybe.surveys.definition import text_in
+from kokybe.core.texts import text_in
 from kokybe.tenancy.models import Institution
 
 ITEM_FIELDS = ("topic", "title", "hours", "provider", "quarter", "budget")

@@ -10,7 +10,7 @@ from kokybe.audit.services import audit_record, changes_between, snapshot
 from kokybe.competence.models import CompetenceTopic
 from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
-from kokybe.surveys.definition import Texts
+from kokybe.core.texts import Texts
 from kokybe.tenancy.models import Municipality
 
 FIELDS = ("name", "is_active")

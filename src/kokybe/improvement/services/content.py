@@ -15,9 +15,9 @@ from kokybe.accounts.models import User
 from kokybe.audit.services import audit_record, changes_between, snapshot
 from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
+from kokybe.core.texts import Texts
 from kokybe.improvement.causes import Cause
 from kokybe.improvement.models import Action, ActionCause, Goal, PartStatus, Plan, PlanPart, PlanStatus
-from kokybe.surveys.definition import Texts
 from kokybe.tenancy.models import Membership
 
 ACTION_FIELDS = ("title", "owner", "starts_on", "due_on", "resources", "expected_result", "measure")

@@ -15,6 +15,7 @@ from kokybe.accounts.models import User
 from kokybe.audit.services import audit_record, changes_between, snapshot
 from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
+from kokybe.core.texts import Texts
 from kokybe.improvement.models import (
     Action,
     ActionCause,
@@ -25,7 +26,6 @@ from kokybe.improvement.models import (
     PlanPart,
     PlanStatus,
 )
-from kokybe.surveys.definition import Texts
 from kokybe.tenancy.models import Institution, Municipality, Unit
 
 PLAN_FIELDS = ("title", "first_year", "last_year", "budget_approved_on")

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from kokybe.accounts.models import User
 from kokybe.audit.services import audit_record
 from kokybe.core.errors import ServiceError
-from kokybe.surveys.definition import text_in
+from kokybe.core.texts import text_in
 from kokybe.surveys.models import InvitationStatus, Survey, SurveyInvitation, SurveyStatus
 from kokybe.surveys.services.responding import token_hash
 from kokybe.surveys.tasks import invitation_mail_task

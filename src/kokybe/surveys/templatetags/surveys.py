@@ -3,7 +3,7 @@ from typing import Any
 from django import template
 from django.utils import formats
 
-from kokybe.surveys.models import localized
+from kokybe.core.texts import localized
 
 register = template.Library()
 
