@@ -46,6 +46,12 @@ urlpatterns = [
     path("m/<slug:municipality>/proposals/", include("kokybe.proposals.urls")),
     path("m/<slug:municipality>/nonconformities/", include("kokybe.nonconformities.urls")),
     path("m/<slug:municipality>/competence/", include("kokybe.competence.urls")),
+    path("m/<slug:municipality>/signals/", include("kokybe.inquiries.urls")),
+    path("m/<slug:municipality>/knowledge/", include("kokybe.knowledge.urls")),
+    path("m/<slug:municipality>/catalogue/", include("kokybe.catalogue.urls")),
     path("s/", include("kokybe.surveys.urls_public")),
     path("box/", include("kokybe.proposals.urls_public")),
+    path("ask/", include("kokybe.inquiries.urls_public")),
+    path("help/", include("kokybe.knowledge.urls_public")),
+    path("services/", include("kokybe.catalogue.urls_public")),
 ]

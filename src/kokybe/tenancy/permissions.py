@@ -55,6 +55,14 @@ class Capability(StrEnum):
     """Analyse root causes of nonconformities, assign corrective actions, check effectiveness and close them."""
     MANAGE_COMPETENCE = "manage_competence"
     """Compile the competence development plan and record staff trainings."""
+    HANDLE_SIGNALS = "handle_signals"
+    """Log, read, assign, forward, answer and close inquiries, requests, complaints, suggestions and praise."""
+    MANAGE_SIGNAL_SETTINGS = "manage_signal_settings"
+    """Set the topics, the answer deadlines per type and the reusable answer templates."""
+    WRITE_KNOWLEDGE = "write_knowledge"
+    """Write and revise knowledge-base articles."""
+    MANAGE_CATALOGUE = "manage_catalogue"
+    """Keep the public service catalogue: who can get each service, how to apply, what it costs."""
 
 
 C = Capability
@@ -62,6 +70,10 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.MUNICIPAL_COORDINATOR: frozenset(
         {
             C.VIEW_ORGANISATION,
+            C.HANDLE_SIGNALS,
+            C.MANAGE_SIGNAL_SETTINGS,
+            C.WRITE_KNOWLEDGE,
+            C.MANAGE_CATALOGUE,
             C.MANAGE_ORGANISATION,
             C.MANAGE_MEMBERSHIPS,
             C.VIEW_AUDIT,
@@ -83,6 +95,10 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.DIRECTOR: frozenset(
         {
             C.VIEW_ORGANISATION,
+            C.HANDLE_SIGNALS,
+            C.MANAGE_SIGNAL_SETTINGS,
+            C.WRITE_KNOWLEDGE,
+            C.MANAGE_CATALOGUE,
             C.VIEW_PERSONAL_DATA,
             C.VIEW_SURVEY_RESULTS,
             C.VIEW_QUALITY,
@@ -96,6 +112,10 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.QUALITY_COORDINATOR: frozenset(
         {
             C.VIEW_ORGANISATION,
+            C.HANDLE_SIGNALS,
+            C.MANAGE_SIGNAL_SETTINGS,
+            C.WRITE_KNOWLEDGE,
+            C.MANAGE_CATALOGUE,
             C.VIEW_PERSONAL_DATA,
             C.MANAGE_SURVEYS,
             C.VIEW_SURVEY_RESULTS,
@@ -113,6 +133,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.SOCIAL_WORKER: frozenset(
         {
             C.VIEW_ORGANISATION,
+            C.HANDLE_SIGNALS,
+            C.WRITE_KNOWLEDGE,
             C.VIEW_PERSONAL_DATA,
             C.VIEW_SURVEY_RESULTS,
             C.ENTER_SURVEY_RESPONSES,
@@ -122,7 +144,15 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
         }
     ),
     Role.CONSULTANT: frozenset(
-        {C.VIEW_ORGANISATION, C.VIEW_PERSONAL_DATA, C.ENTER_SURVEY_RESPONSES, C.VIEW_QUALITY, C.SUBMIT_IMPROVEMENTS}
+        {
+            C.VIEW_ORGANISATION,
+            C.VIEW_PERSONAL_DATA,
+            C.ENTER_SURVEY_RESPONSES,
+            C.VIEW_QUALITY,
+            C.SUBMIT_IMPROVEMENTS,
+            C.HANDLE_SIGNALS,
+            C.WRITE_KNOWLEDGE,
+        }
     ),
     Role.STAFF_MEMBER: frozenset(
         {C.VIEW_ORGANISATION, C.ENTER_SURVEY_RESPONSES, C.VIEW_QUALITY, C.SUBMIT_IMPROVEMENTS}
