@@ -1,5 +1,7 @@
-from django.urls import URLPattern
+"""Staff pages of signals: the queues and handling (urls_handling) and logging calls and visits (urls_intake)."""
+
+from kokybe.inquiries import urls_handling, urls_intake
 
 app_name = "inquiries"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = urls_handling.urlpatterns + urls_intake.urlpatterns
