@@ -1,5 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from kokybe.knowledge import views
 
 app_name = "knowledge"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("<int:article>/", views.article_detail, name="detail"),
+]
