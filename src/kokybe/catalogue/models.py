@@ -12,6 +12,8 @@ the episodes of service that follow it name the same pair. The `slug` is the ser
 address: it does not change when the name does, so printed leaflets and links keep working.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import translation
@@ -84,6 +86,10 @@ class Service(models.Model):
         indexes = [models.Index(fields=["municipality", "is_published"], name="service_published")]
 
     def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
         return self.text("name")
 
     def text(self, field: str, language: str | None = None) -> str:
@@ -144,3 +150,10 @@ class ServiceVersion(models.Model):
 
     def __str__(self) -> str:
         return f"v{self.number}"
+
+
+def field_label(field: str) -> Any:
+    """A field's label ("who can get it"), in the language of the page when shown."""
+    model_field = Service._meta.get_field(field)
+    assert isinstance(model_field, models.Field)
+    return model_field.verbose_name

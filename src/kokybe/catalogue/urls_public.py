@@ -1,5 +1,10 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from kokybe.catalogue import views_public
 
 app_name = "catalogue_public"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("<slug:place>/", views_public.catalogue, name="catalogue"),
+    path("<slug:place>/<slug:service>/", views_public.service_page, name="service"),
+]

@@ -1,0 +1,130 @@
+"""Reading the service catalogue, tenant first.
+
+Every member of the municipality reads every service, published or not (the catalogue is public
+information being prepared); changing one needs MANAGE_CATALOGUE over every institution that
+provides it, so a director keeps their own institution's services and a service several
+institutions share is kept by someone who covers them all.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from kokybe.catalogue.models import Service, ServiceProvider, ServiceVersion
+from kokybe.tenancy.access import Access
+from kokybe.tenancy.models import Institution, Municipality
+from kokybe.tenancy.permissions import Capability
+
+C = Capability
+
+
+def _with_providers(services: QuerySet[Service]) -> QuerySet[Service]:
+    return services.select_related("municipality").prefetch_related(
+        Prefetch(
+            "providers", queryset=ServiceProvider.objects.select_related("institution").order_by("institution__name")
+        )
+    )
+
+
+def _by_name(services: list[Service]) -> list[Service]:
+    return sorted(services, key=lambda service: service.text("name").casefold())
+
+
+@dataclass(frozen=True)
+class ServiceFilters:
+    """What a list is narrowed to: a group of people, an institution (id), words in the name or summary."""
+
+    group: str = ""
+    institution: int | None = None
+    words: str = ""
+    published: bool | None = None  # staff list only
+
+
+def _matches(service: Service, filters: ServiceFilters) -> bool:
+    if filters.group and filters.group not in service.client_groups:
+        return False
+    if filters.institution and all(p.institution_id != filters.institution for p in service.providers.all()):
+        return False
+    if filters.words:
+        haystack = " ".join(
+            text for field in ("name", "summary") for text in (getattr(service, field) or {}).values()
+        ).casefold()
+        return all(word in haystack for word in filters.words.casefold().split())
+    return True
+
+
+def services_listed(municipality: Municipality, filters: ServiceFilters) -> list[Service]:
+    """The municipality's services, by name in the page's language.
+
+    Group, institution and words are matched in Python: a municipality describes tens of services,
+    all of which are read anyway, and the client groups are a JSON list that SQLite cannot search.
+    """
+    services = Service.objects.filter(municipality=municipality)
+    if filters.published is not None:
+        services = services.filter(is_published=filters.published)
+    return _by_name([service for service in _with_providers(services) if _matches(service, filters)])
+
+
+def published_services(municipality: Municipality, filters: ServiceFilters) -> list[Service]:
+    return services_listed(municipality, ServiceFilters(filters.group, filters.institution, filters.words, True))
+
+
+def published_service(municipality: Municipality, slug: str) -> Service:
+    service = _with_providers(Service.objects.filter(municipality=municipality, slug=slug, is_published=True)).first()
+    if service is None:
+        raise Http404
+    return service
+
+
+def providing_institutions(municipality: Municipality, *, published_only: bool) -> list[Institution]:
+    """Institutions that provide at least one service (published ones, for the public filter)."""
+    providers = ServiceProvider.objects.filter(municipality=municipality)
+    if published_only:
+        providers = providers.filter(service__is_published=True)
+    institutions = Institution.objects.filter(municipality=municipality, pk__in=providers.values("institution_id"))
+    return sorted(institutions, key=lambda institution: institution.display_name.casefold())
+
+
+def service_for(access: Access, service_id: int) -> Service:
+    """A service of the person's municipality (404 otherwise)."""
+    if not access.can(C.VIEW_ORGANISATION):
+        raise PermissionDenied
+    service = _with_providers(Service.objects.filter(municipality=access.municipality, pk=service_id)).first()
+    if service is None:
+        raise Http404
+    return service
+
+
+def may_edit(access: Access, service: Service) -> bool:
+    reach = access.institution_ids(C.MANAGE_CATALOGUE)
+    if reach is None:
+        return True
+    return bool(reach) and all(provider.institution_id in reach for provider in service.providers.all())
+
+
+def service_to_edit(access: Access, service_id: int) -> Service:
+    """A service the person may change (403 if they may only read it)."""
+    service = service_for(access, service_id)
+    if not may_edit(access, service):
+        raise PermissionDenied
+    return service
+
+
+def editable_institutions(access: Access) -> QuerySet[Institution]:
+    """Institutions whose services the person may describe."""
+    institutions = Institution.objects.filter(municipality=access.municipality, is_active=True).order_by("name")
+    reach = access.institution_ids(C.MANAGE_CATALOGUE)
+    return institutions if reach is None else institutions.filter(pk__in=reach)
+
+
+def service_versions(municipality: Municipality, service: Service) -> QuerySet[ServiceVersion]:
+    return ServiceVersion.objects.filter(municipality=municipality, service=service).select_related("changed_by")
+
+
+def service_version(municipality: Municipality, service: Service, number: int) -> ServiceVersion:
+    version = service_versions(municipality, service).filter(number=number).first()
+    if version is None:
+        raise Http404
+    return version
