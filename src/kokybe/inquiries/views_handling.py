@@ -11,7 +11,7 @@ from django.utils import timezone
 from kokybe.audit.services import personal_data_view_record
 from kokybe.inquiries import selectors
 from kokybe.inquiries.access import signal_for
-from kokybe.inquiries.forms_handling import QueueFilterForm
+from kokybe.inquiries.forms_handling import NoteForm, QueueFilterForm
 from kokybe.inquiries.handling_rules import available_actions
 from kokybe.inquiries.models import Signal
 from kokybe.tenancy.access import access_of, capability_required
@@ -52,6 +52,8 @@ def signal_detail(request: HttpRequest, municipality: str, signal: int) -> HttpR
         "signal": found,
         **selectors.signal_page(found),
         "actions": available_actions(access, found),
+        "note_form": NoteForm(),
+        "can_plan": access.can(C.MANAGE_PLANS, found.institution),
         "today": timezone.localdate(),
     }
     return render(request, "inquiries/handling/detail.html", context)
