@@ -63,6 +63,7 @@ SECTIONS: list[tuple[Promise, str, Capability | frozenset[Capability], frozenset
         frozenset({Capability.VIEW_QUALITY, Capability.SUBMIT_IMPROVEMENTS}),
         frozenset({"competence"}),
     ),
+    (_("Signals"), "inquiries:queue", Capability.HANDLE_SIGNALS, frozenset({"inquiries"})),
     (_("Audit trail"), "audit:search", Capability.VIEW_AUDIT, frozenset({"audit:search"})),
 ]
 
