@@ -148,14 +148,19 @@ class CallForm(forms.Form):
         institutions: QuerySet[Institution],
         topics: QuerySet[Topic],
         default_institution: Institution | None,
+        municipality_queue: bool,
         **kwargs: Any,
     ):
+        """`municipality_queue`: the consultant works for the whole municipality and may log to its queue."""
         super().__init__(*args, **kwargs)
         _narrow(self, "institution", institutions)
         _narrow(self, "topic", topics)
-        self.fields["institution"].initial = default_institution
-        if not institutions.exists():
-            self.fields["institution"].widget = forms.HiddenInput()
+        institution = self.fields["institution"]
+        assert isinstance(institution, forms.ModelChoiceField)
+        institution.initial = default_institution
+        if not municipality_queue:
+            institution.required = True
+            institution.empty_label = None
         if not topics.exists():
             del self.fields["topic"]
 

@@ -1,3 +1,10 @@
-from django.urls import URLPattern
+"""Staff pages of signals coming in: logging a call or a visit."""
 
-urlpatterns: list[URLPattern] = []
+from django.urls import URLPattern, path
+
+from kokybe.inquiries import views_intake
+
+urlpatterns: list[URLPattern] = [
+    path("call/", views_intake.call, name="call"),
+    path("call/knowledge/", views_intake.call_search, name="call_search"),
+]
