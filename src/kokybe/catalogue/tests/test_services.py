@@ -16,6 +16,7 @@ from kokybe.catalogue.tests.builders import complete_texts, service_of
 from kokybe.core.client_groups import ClientGroup
 from kokybe.core.concurrency import EditConflict
 from kokybe.core.errors import ServiceError
+from kokybe.tenancy.models import Institution
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def events(action: str) -> list[AuditEvent]:
 
 def update(service: Service, actor: User, **changes: Any) -> Service:
     with scopes_disabled():
-        providers = [p.institution for p in ServiceProvider.objects.filter(service=service).select_related("institution")]
+        providers = list(Institution.objects.filter(pk__in=service.providers.values("institution_id")))
         arguments = {
             "texts": {},
             "institutions": providers,
@@ -38,7 +39,8 @@ def update(service: Service, actor: User, **changes: Any) -> Service:
 
 
 def test_creating_a_service_records_its_first_version_and_an_audit_event(world: World) -> None:
-    service = service_of(world.director, [world.a1, world.a2], groups=(ClientGroup.DISABILITY, ClientGroup.OLDER_PEOPLE))
+    groups = (ClientGroup.DISABILITY, ClientGroup.OLDER_PEOPLE)
+    service = service_of(world.director, [world.a1, world.a2], groups=groups)
     with scopes_disabled():
         assert service.slug == "pagalba-i-namus"
         assert service.client_groups == ["older_people", "disability"]  # in the list's order
@@ -47,10 +49,12 @@ def test_creating_a_service_records_its_first_version_and_an_audit_event(world: 
             world.a2.pk,
         }
         [version] = ServiceVersion.objects.filter(service=service)
-        assert version.number == 1 and version.changed_by == world.director
+        assert version.number == 1
+        assert version.changed_by == world.director
         assert version.texts["name"] == {"lt": "Pagalba į namus", "en": "Help at home"}
         [event] = events("service.create")
-        assert event.actor == world.director and event.municipality_id == world.a.pk
+        assert event.actor == world.director
+        assert event.municipality_id == world.a.pk
         assert event.changes["name"]["to"] == {"lt": "Pagalba į namus", "en": "Help at home"}
         assert [i["id"] for i in event.changes["institutions"]["to"]] == sorted([world.a1.pk, world.a2.pk])
 
@@ -116,11 +120,14 @@ def test_changing_one_language_keeps_the_others_and_keeps_a_version(world: World
     with scopes_disabled():
         service.refresh_from_db()
         assert service.name == {"lt": "Pagalba į namus", "en": "Home help"}
-        assert service.cost["en"] == "20% of income." and service.cost["lt"].startswith("20 %")
+        assert service.cost["en"] == "20% of income."
+        assert service.cost["lt"].startswith("20 %")
         assert "en" not in service.summary  # an empty text removes that language
         assert updated.lock_version == service.lock_version == 1
         latest = ServiceVersion.objects.filter(service=service).first()
-        assert latest is not None and latest.number == 2 and latest.change_note == "English name"
+        assert latest is not None
+        assert latest.number == 2
+        assert latest.change_note == "English name"
         assert latest.changed_by == world.quality
     [event] = events("service.update")
     assert event.changes["name"] == {
@@ -165,13 +172,15 @@ def test_publishing_and_unpublishing_are_audited(world: World) -> None:
     with scopes_disabled():
         service_publish(actor=world.director, service=service)
         service.refresh_from_db()
-        assert service.is_published and service.published_at is not None
+        assert service.is_published
+        assert service.published_at is not None
         service_unpublish(actor=world.quality, service=service)
         service.refresh_from_db()
         assert not service.is_published
     [published] = events("service.publish")
     [unpublished] = events("service.unpublish")
-    assert published.actor == world.director and unpublished.actor == world.quality
+    assert published.actor == world.director
+    assert unpublished.actor == world.quality
     assert unpublished.changes == {"is_published": {"from": True, "to": False}}
 
 
