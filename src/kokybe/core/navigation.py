@@ -64,6 +64,8 @@ SECTIONS: list[tuple[Promise, str, Capability | frozenset[Capability], frozenset
         frozenset({"competence"}),
     ),
     (_("Signals"), "inquiries:queue", Capability.HANDLE_SIGNALS, frozenset({"inquiries"})),
+    (_("Knowledge base"), "knowledge:list", Capability.VIEW_ORGANISATION, frozenset({"knowledge"})),
+    (_("Service catalogue"), "catalogue:list", Capability.VIEW_ORGANISATION, frozenset({"catalogue"})),
     (_("Audit trail"), "audit:search", Capability.VIEW_AUDIT, frozenset({"audit:search"})),
 ]
 

@@ -8,8 +8,10 @@ from django_scopes import scopes_disabled
 from kokybe.accounts.models import User
 from kokybe.demo import data
 from kokybe.demo.assessments import assessments_load
+from kokybe.demo.catalogue import catalogue_load
 from kokybe.demo.competence import competence_load
 from kokybe.demo.improvement import improvement_load
+from kokybe.demo.knowledge import knowledge_load
 from kokybe.demo.nonconformities import nonconformities_load
 from kokybe.demo.proposals import proposals_load
 from kokybe.demo.surveys import surveys_load
@@ -31,6 +33,8 @@ def demo_load() -> None:
         competence_load()
         improvement_load()
         nonconformities_load()
+        catalogue_load()
+        knowledge_load()
 
 
 def _municipality(spec: data.MunicipalitySpec) -> Municipality:
