@@ -9,7 +9,10 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from kokybe.accounts.models import User
 from kokybe.inquiries.models import Channel, EventKind, Kind, Signal, SignalAttachment, SignalEvent, Status, Topic
+from kokybe.knowledge.models import Article, Visibility
+from kokybe.knowledge.services.articles import article_create
 from kokybe.tenancy.models import Institution, Municipality
 
 _numbers = itertools.count(1)
@@ -76,3 +79,19 @@ def attachment_on(signal: Signal, name: str = "pazyma.pdf", content: bytes = b"%
 def topic_in(municipality: Municipality, lt: str = "Pagalba namuose", en: str = "Home help") -> Topic:
     with scopes_disabled():
         return Topic.objects.create(municipality=municipality, name={"lt": lt, "en": en})
+
+
+def article_in(municipality: Municipality, owner: User, title: str = "Pagalba į namus", public: bool = True) -> Article:
+    """An article through the knowledge base's own service, so its search index knows it."""
+    with scopes_disabled():
+        return article_create(
+            actor=owner,
+            municipality=municipality,
+            institution=None,
+            category=None,
+            title={municipality.language: title, "en": f"{title} (en)"},
+            body={municipality.language: f"{title}: kaip kreiptis, kokių dokumentų reikia.", "en": "How to apply."},
+            visibility=Visibility.PUBLIC if public else Visibility.STAFF,
+            owner=owner,
+            review_on=timezone.localdate() + datetime.timedelta(days=365),
+        )
