@@ -75,6 +75,7 @@ def test_the_page_says_every_thing_a_resident_needs(world: World) -> None:
     assert '<a href="tel:+37046410000">+370 46 410 000</a>' in page
     assert '<a href="mailto:pagalba@example.lt">pagalba@example.lt</a>' in page
     assert world.a1.name in page
+    assert f'href="{reverse("inquiries_public:form", args=["alpha"])}?lang=en"' in page
 
 
 def test_the_catalogue_is_filtered_by_group_institution_and_words(world: World) -> None:
