@@ -9,7 +9,7 @@ institutions share is kept by someone who covers them all.
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from kokybe.catalogue.models import Service, ServiceProvider, ServiceVersion
@@ -112,9 +112,13 @@ def service_to_edit(access: Access, service_id: int) -> Service:
     return service
 
 
-def editable_institutions(access: Access) -> QuerySet[Institution]:
-    """Institutions whose services the person may describe."""
-    institutions = Institution.objects.filter(municipality=access.municipality, is_active=True).order_by("name")
+def editable_institutions(access: Access, service: Service | None = None) -> QuerySet[Institution]:
+    """Institutions whose services the person may describe: the active ones in their reach, and those
+    already providing `service` (an institution closed since stays until someone unticks it)."""
+    active = Q(is_active=True)
+    if service is not None:
+        active |= Q(pk__in=[provider.institution_id for provider in service.providers.all()])
+    institutions = Institution.objects.filter(active, municipality=access.municipality).order_by("name")
     reach = access.institution_ids(C.MANAGE_CATALOGUE)
     return institutions if reach is None else institutions.filter(pk__in=reach)
 

@@ -114,7 +114,7 @@ def service_edit(request: HttpRequest, municipality: str, service: int) -> HttpR
         request.POST or None,
         language=language,
         main_language=place.language,
-        institutions=selectors.editable_institutions(access),
+        institutions=selectors.editable_institutions(access, found),
         service=found,
     )
     if request.method == "POST" and form.is_valid():

@@ -194,3 +194,14 @@ def test_the_list_is_filtered_and_its_queries_do_not_grow_with_services(
 @pytest.mark.parametrize("name", ["list", "create"])
 def test_pages_without_a_service_render_for_the_coordinator(world: World, name: str) -> None:
     assert world.client_for(world.coordinator).get(url(name)).status_code == 200
+
+
+def test_an_institution_closed_since_is_still_offered_on_the_services_it_provides(world: World) -> None:
+    service = service_of(world.coordinator, [world.a2])
+    with scopes_disabled():
+        world.a2.is_active = False
+        world.a2.save(update_fields=["is_active"])
+    client = world.client_for(world.coordinator)
+    edit = client.get(url("edit", service.pk)).content.decode()
+    assert f'value="{world.a2.pk}" checked' in edit
+    assert f'value="{world.a2.pk}"' not in client.get(url("create")).content.decode()
