@@ -4,7 +4,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+TOKEN = re.compile(r"\S+\s*|\s+")  # a word with the space after it
 
 
 @dataclass(frozen=True)
