@@ -6,5 +6,6 @@ app_name = "catalogue_public"
 
 urlpatterns = [
     path("<slug:place>/", views_public.catalogue, name="catalogue"),
+    path("<slug:place>/sitemap.xml", views_public.sitemap, name="sitemap"),
     path("<slug:place>/<slug:service>/", views_public.service_page, name="service"),
 ]

@@ -8,6 +8,7 @@ without the page's navigation that shows the addresses of links. Only GET: nothi
 """
 
 from collections.abc import Callable
+from datetime import datetime
 from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
@@ -138,3 +139,23 @@ def service_page(request: HttpRequest, municipality: Municipality, service: str)
             "page_address": request.build_absolute_uri(path),
         }
         return _render(request, "catalogue/public/service.html", municipality, language, context)
+
+
+@public_place
+def sitemap(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    """The catalogue's pages for search engines, each with its address in every language it is written in."""
+    pages: list[tuple[str, datetime | None, list[str]]] = [
+        (reverse("catalogue_public:catalogue", args=[municipality.slug]), None, LANGUAGES)
+    ]
+    for service in selectors.published_services(municipality, selectors.ServiceFilters()):
+        path = reverse("catalogue_public:service", args=[municipality.slug, service.slug])
+        pages.append((path, service.updated_at, _languages_of(service)))
+    entries = [
+        {
+            "address": _address(request, path, municipality.language, municipality),
+            "updated": updated,
+            "alternates": _alternates(request, path, languages, municipality),
+        }
+        for path, updated, languages in pages
+    ]
+    return render(request, "catalogue/public/sitemap.xml", {"entries": entries}, content_type="application/xml")

@@ -114,3 +114,16 @@ def test_catalogue_queries_do_not_grow_with_services(world: World, django_assert
     with django_assert_max_num_queries(len(baseline.captured_queries)):
         page = get(catalogue_url())
     assert "Paslauga 11" in page
+
+
+def test_the_sitemap_names_every_published_service_in_its_languages(world: World) -> None:
+    public = service_of(world.director, [world.a1], published=True)
+    draft = service_of(world.director, [world.a1], name="Laikinas apnakvindinimas")
+    response = Client().get(reverse("catalogue_public:sitemap", args=["alpha"]))
+    assert response["Content-Type"] == "application/xml"
+    body = response.content.decode()
+    address = f"http://testserver{service_url(public.slug)}"
+    assert f"<loc>{address}</loc>" in body
+    assert f'<xhtml:link rel="alternate" hreflang="en" href="{address}?lang=en"/>' in body
+    assert f"<loc>http://testserver{catalogue_url()}</loc>" in body
+    assert draft.slug not in body
