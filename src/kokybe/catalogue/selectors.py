@@ -71,6 +71,13 @@ def published_services(municipality: Municipality, filters: ServiceFilters) -> l
     return services_listed(municipality, ServiceFilters(filters.group, filters.institution, filters.words, True))
 
 
+def services_provided_by(municipality: Municipality, institution: Institution) -> list[Service]:
+    """The services an institution provides, by name: what a service request to it, and the decision and
+    episodes of service that follow, can name (with the institution: its `ServiceProvider`)."""
+    services = Service.objects.filter(municipality=municipality, providers__institution=institution)
+    return _by_name(list(_with_providers(services)))
+
+
 def published_service(municipality: Municipality, slug: str) -> Service:
     service = _with_providers(Service.objects.filter(municipality=municipality, slug=slug, is_published=True)).first()
     if service is None:

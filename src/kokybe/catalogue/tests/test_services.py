@@ -10,6 +10,7 @@ from conftest import World
 from kokybe.accounts.models import User
 from kokybe.audit.models import AuditEvent
 from kokybe.catalogue.models import Service, ServiceProvider, ServiceVersion
+from kokybe.catalogue.selectors import services_provided_by
 from kokybe.catalogue.services.editing import service_create, service_update
 from kokybe.catalogue.services.publishing import missing_for_publishing, service_publish, service_unpublish
 from kokybe.catalogue.tests.builders import complete_texts, service_of
@@ -213,3 +214,12 @@ def test_an_incomplete_description_cannot_be_published(world: World) -> None:
         service.refresh_from_db()
     assert not service.is_published
     assert events("service.publish") == []
+
+
+def test_the_services_of_an_institution_are_what_a_request_to_it_can_name(world: World) -> None:
+    shared = service_of(world.coordinator, [world.a1, world.a2], name="Pagalba į namus")
+    own = service_of(world.coordinator, [world.a1], name="Dienos centras")
+    service_of(world.coordinator, [world.a2], name="Globa")
+    with scopes_disabled():
+        assert services_provided_by(world.a, world.a1) == [own, shared]  # by name
+        assert services_provided_by(world.b, world.a1) == []
