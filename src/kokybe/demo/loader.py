@@ -11,6 +11,7 @@ from kokybe.demo.assessments import assessments_load
 from kokybe.demo.catalogue import catalogue_load
 from kokybe.demo.competence import competence_load
 from kokybe.demo.improvement import improvement_load
+from kokybe.demo.inquiries import inquiries_load
 from kokybe.demo.knowledge import knowledge_load
 from kokybe.demo.nonconformities import nonconformities_load
 from kokybe.demo.proposals import proposals_load
@@ -35,6 +36,7 @@ def demo_load() -> None:
         nonconformities_load()
         catalogue_load()
         knowledge_load()
+        inquiries_load()
 
 
 def _municipality(spec: data.MunicipalitySpec) -> Municipality:
