@@ -132,11 +132,11 @@ def signal_forward(request: HttpRequest, municipality: str, signal: int) -> Http
             reason=data["reason"],
             lock_version=data["lock_version"],
         )
-        told = _(" The person is told by e-mail.") if found.person_email else ""
-        messages.success(
-            request,
-            _("Forwarded to %(institution)s.") % {"institution": data["institution"].display_name} + told,
-        )
+        names = {"institution": data["institution"].display_name}
+        if found.person_email:
+            messages.success(request, _("Forwarded to %(institution)s. The person is told by e-mail.") % names)
+        else:
+            messages.success(request, _("Forwarded to %(institution)s.") % names)
         # The signal may now be outside what the forwarder handles: back to the queue unless they still see it.
         if visible_signals(access).filter(pk=found.pk).exists():
             return detail_url(found)

@@ -17,9 +17,9 @@ from django_scopes import scopes_disabled
 
 from kokybe.accounts.models import User
 from kokybe.audit.services import audit_record
-from kokybe.inquiries.deadlines import warn_from
+from kokybe.inquiries.deadlines import policy_for, warn_from
 from kokybe.inquiries.handling_mail import staff_email_send
-from kokybe.inquiries.models import OPEN_STATUSES, EventKind, Signal
+from kokybe.inquiries.models import OPEN_STATUSES, EventKind, Signal, Status
 from kokybe.inquiries.services.history import step_record
 from kokybe.tenancy.models import Membership
 from kokybe.tenancy.permissions import Role
@@ -43,6 +43,11 @@ def directors_of(signal: Signal) -> list[User]:
     return [
         m.user for m in members.filter(role=Role.MUNICIPAL_COORDINATOR, institution__isnull=True) if m.user.is_active
     ]
+
+
+def _clock_stopped(signal: Signal) -> bool:
+    """Waiting for the person under a policy that stops the clock: the deadline will move when they answer."""
+    return signal.status == Status.WAITING and policy_for(signal.municipality, signal.kind).pause_while_waiting
 
 
 def _claim(signal: Signal, field: str, now: datetime) -> bool:
@@ -95,15 +100,15 @@ def signal_reminders_send(*, base_url: str, today: date | None = None, now: date
     open_signals = Signal.objects.filter(status__in=OPEN_STATUSES).select_related(
         "municipality", "institution", "assignee"
     )
-    escalated = sum(
-        _escalate(signal, now, base_url)
-        for signal in open_signals.filter(due_on__lt=today, escalated_at__isnull=True).order_by("pk")
-    )
+    overdue = open_signals.filter(due_on__lt=today, escalated_at__isnull=True).order_by("pk")
+    escalated = sum(_escalate(signal, now, base_url) for signal in overdue if not _clock_stopped(signal))
     near = open_signals.filter(
         due_on__gte=today,
         due_on__lte=today + timedelta(days=LOOKAHEAD_DAYS),
         warned_at__isnull=True,
         assignee__isnull=False,
     ).order_by("pk")
-    warned = sum(_warn(signal, now, base_url) for signal in near if warn_from(signal) <= today)
+    warned = sum(
+        _warn(signal, now, base_url) for signal in near if not _clock_stopped(signal) and warn_from(signal) <= today
+    )
     return ReminderCounts(warned=warned, escalated=escalated)

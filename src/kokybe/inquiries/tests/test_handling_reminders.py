@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
 from conftest import World
@@ -71,3 +71,22 @@ def test_an_overdue_signal_is_escalated_once_to_the_director(world: World) -> No
     assert Signal.objects.get(pk=closed.pk).escalated_at is None
     call_command("signal_reminders", "--base-url", BASE, stdout=StringIO())
     assert len(mail.outbox) == 2
+
+
+def test_a_service_request_waiting_with_its_clock_stopped_is_neither_warned_nor_escalated(world: World) -> None:
+    waiting = signal_in(
+        world.a,
+        world.a1,
+        kind=Kind.SERVICE_REQUEST,
+        status=Status.WAITING,
+        assignee=world.worker,
+        waiting_since=timezone.now(),
+        due_on=MONDAY - datetime.timedelta(days=1),
+    )
+    question = signal_in(
+        world.a, world.a1, status=Status.WAITING, assignee=world.worker, due_on=MONDAY - datetime.timedelta(days=1)
+    )
+    counts = signal_reminders_send(base_url=BASE, today=MONDAY)
+    assert counts.escalated == 1  # the question: its deadline runs on while waiting
+    assert Signal.objects.get(pk=waiting.pk).escalated_at is None
+    assert Signal.objects.get(pk=question.pk).escalated_at is not None
