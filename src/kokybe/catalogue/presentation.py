@@ -2,11 +2,12 @@
 municipality's, and marked with the language they are in (so screen readers pronounce them right)."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils import translation
 from django.utils.functional import Promise
 
-from kokybe.catalogue.models import TEXT_FIELDS, Service, field_label
+from kokybe.catalogue.models import TEXT_FIELDS, Service, ServiceVersion, field_label
 from kokybe.core.texts import Texts
 
 
@@ -37,3 +38,19 @@ def service_sections(service: Service, language: str | None = None) -> dict[str,
     """The service's texts by field, for a page that places each one itself."""
     texts = {field: getattr(service, field) or {} for field in TEXT_FIELDS}
     return {item.field: item for item in sections(texts, service.municipality.language, language)}
+
+
+def changed_between(newer: ServiceVersion, older: ServiceVersion | None) -> list[Any]:
+    """The labels of what a version changed from the one before it (nothing for the first)."""
+    if older is None:
+        return []
+    labels = [
+        field_label(field) for field in TEXT_FIELDS if (newer.texts.get(field) or {}) != (older.texts.get(field) or {})
+    ]
+    if newer.decision_working_days != older.decision_working_days:
+        labels.append(field_label("decision_working_days"))
+    if newer.client_groups != older.client_groups:
+        labels.append(field_label("client_groups"))
+    if newer.institution_ids != older.institution_ids:
+        labels.append(field_label("institutions"))
+    return labels

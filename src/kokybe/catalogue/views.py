@@ -193,8 +193,12 @@ def _post_or_explain(
 def service_history(request: HttpRequest, municipality: str, service: int) -> HttpResponse:
     access = access_of(request)
     found = selectors.service_for(access, service)
-    versions = list(selectors.service_versions(access.municipality, found))
-    return render(request, "catalogue/service_history.html", {"service": found, "versions": versions})
+    versions = list(selectors.service_versions(access.municipality, found))  # newest first
+    rows = [
+        (version, presentation.changed_between(version, versions[index + 1] if index + 1 < len(versions) else None))
+        for index, version in enumerate(versions)
+    ]
+    return render(request, "catalogue/service_history.html", {"service": found, "rows": rows})
 
 
 def service_version(request: HttpRequest, municipality: str, service: int, service_version: int) -> HttpResponse:

@@ -160,6 +160,7 @@ def test_the_history_lists_every_version_with_its_author(world: World) -> None:
     assert url("version", service.pk, 2) in page
     assert world.quality.display_name in page
     assert world.director.display_name in page
+    assert "Kaina" in page  # what the second version changed: the cost
     old = client.get(url("version", service.pk, 1)).content.decode()
     assert "20 %" in old
     assert "Nemokamai." not in old
