@@ -36,8 +36,10 @@ def test_a_resident_asks_from_a_phone_and_follows_the_answer(browser: Any, serve
     page.goto(f"{server}/ask/klaipeda/")
     problems += axe_violations(page)
     assert narrow_enough(page)
-    page.wait_for_timeout(2100)  # people take a moment; bots that post at once are turned back
     page.fill("input[name=subject]", "Pagalba į namus")
+    page.reload()  # what was typed survives a reload (kept in this tab only)
+    assert page.locator("input[name=subject]").input_value() == "Pagalba į namus"
+    page.wait_for_timeout(2100)  # people take a moment; bots that post at once are turned back
     page.fill("input[name=person_email]", "ona.example.org")
     page.locator("main button[type=submit]").click()  # no text, a mistyped address
     page.wait_for_load_state()
@@ -61,6 +63,8 @@ def test_a_resident_asks_from_a_phone_and_follows_the_answer(browser: Any, serve
     assert "Kaip gauti pagalbą į namus" in page.locator("main").inner_text()
     problems += axe_violations(page)
     assert narrow_enough(page)
+    page.goto(f"{server}/ask/klaipeda/")  # once sent, the kept draft is gone
+    assert page.locator("input[name=subject]").input_value() == ""
     phone.close()
     assert not problems, "\n".join(problems)
 

@@ -117,13 +117,14 @@ def answer_email_send(*, signal: Signal, message: SignalMessage) -> None:
 
 @scopes_disabled()
 def receipt_email_send(*, signal: Signal, access_token: str) -> None:
-    """Tell the person who e-mailed a signal its reference and status link, in reply to their e-mail."""
+    """Tell the person its reference and status link: in reply to their e-mail, or after the web form."""
     if not signal.person_email:
         return
     with translation.override(signal.language):
+        in_thread = signal.email_thread_id and signal.subject  # answering the person's own e-mail
         subject = subject_with_reference(
             signal,
-            _("Re: %(subject)s") % {"subject": signal.subject} if signal.subject else _("We received your message"),
+            _("Re: %(subject)s") % {"subject": signal.subject} if in_thread else _("We received your message"),
         )
         body = render_to_string(
             "inquiries/email/receipt.txt",

@@ -12,10 +12,11 @@ for that page only, never in the database (where only its keyed hash is).
 """
 
 from collections.abc import Callable
-from functools import wraps
+from functools import partial, wraps
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -29,6 +30,7 @@ from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
 from kokybe.core.idempotency import submit_once
 from kokybe.inquiries.forms_intake import PublicSignalForm, RatingForm, incoming_files
+from kokybe.inquiries.mail import receipt_email_send
 from kokybe.inquiries.models import Channel, Signal, Status, Topic
 from kokybe.inquiries.services.intake import signal_receive
 from kokybe.inquiries.services.rating import signal_rate
@@ -150,6 +152,12 @@ def _receive(request: HttpRequest, municipality: Municipality, form: PublicSigna
         language=language,
         attachments=incoming_files(data["attachments"]),
     )
+    if received.signal.person_email:
+        # The code and the link by e-mail too, so they are not lost with the page; after the commit, and a
+        # refusing mail server must not undo the signal.
+        transaction.on_commit(
+            partial(receipt_email_send, signal=received.signal, access_token=received.access_token), robust=True
+        )
     reference = received.signal.reference
     request.session[SENT_TOKENS] = {**request.session.get(SENT_TOKENS, {}), reference: received.access_token}
     return reverse("inquiries_public:sent", args=[municipality.slug, reference]) + f"?lang={language}"

@@ -118,3 +118,13 @@ def test_an_outsider_gets_404_and_a_member_without_the_capability_403(world: Wor
     assert world.client_for(world.outsider).get(call_url(world)).status_code == 404
     assert world.client_for(world.auditor).get(call_url(world)).status_code == 403
     assert world.client_for(world.staff).get(call_url(world)).status_code == 403
+
+
+def test_the_call_page_takes_a_bounded_number_of_queries(world: World, django_assert_max_num_queries: Any) -> None:
+    for number in range(12):
+        an_article(world, title={"lt": f"Maitinimas {number}"}, body={"lt": "Karštas maistas į namus."})
+    client = world.client_for(world.consultant)
+    client.get(call_url(world))  # the session and the membership cache warmed
+    with django_assert_max_num_queries(25):
+        page = client.get(call_url(world) + "?q=maistas")
+    assert page.content.decode().count("Maitinimas ") >= 8

@@ -3,9 +3,10 @@
 import time
 import uuid
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
-from django.core import signing
+from django.core import mail, signing
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -15,6 +16,7 @@ from django_scopes import scopes_disabled
 from conftest import World
 from kokybe.audit.models import AuditEvent
 from kokybe.inquiries import views_public
+from kokybe.inquiries.attachments import IncomingFile
 from kokybe.inquiries.models import Channel, Direction, EventKind, Kind, Signal, SignalMessage, Status
 from kokybe.inquiries.services.intake import ReceivedSignal
 from kokybe.inquiries.tests.builders import signal_received
@@ -68,9 +70,12 @@ def test_the_form_opens_without_signing_in_in_three_languages(world: World) -> N
     assert Client().get(reverse("inquiries_public:form", args=["nowhere"])).status_code == 404
 
 
-def test_a_question_is_received_and_the_sender_gets_the_code_and_private_link(world: World) -> None:
+def test_a_question_is_received_and_the_sender_gets_the_code_and_private_link(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     client = Client()
-    response = post(client, institution=str(world.a1.pk), person_email="ona@example.org", lang="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, institution=str(world.a1.pk), person_email="ona@example.org", lang="en")
     assert response.status_code == 302
     [signal] = stored()
     assert (signal.channel, signal.institution, signal.language, signal.created_by) == (
@@ -87,6 +92,9 @@ def test_a_question_is_received_and_the_sender_gets_the_code_and_private_link(wo
     status = client.get(links[0])
     assert status.status_code == 200
     assert TEXT in status.content.decode()
+    [receipt] = mail.outbox  # the code and the link by e-mail too, in the language of the form
+    assert receipt.subject == f"[{signal.reference}] We received your message"
+    assert urlsplit(links[0]).path in receipt.body
     # Someone else opening the "sent" address sees the code but never the link.
     other = Client().get(response["Location"]).content.decode()
     assert signal.reference in other
@@ -240,3 +248,20 @@ def test_the_status_page_shows_replies_and_answers_in_order(world: World) -> Non
         Signal.objects.filter(pk=received.signal.pk).update(status=Status.WAITING)
     page = Client().get(signal_status_url(received.access_token)).content.decode()
     assert page.index("Atsiųskite pažymą") < page.index("Siunčiu")
+
+
+def test_the_status_page_takes_a_bounded_number_of_queries(world: World, django_assert_max_num_queries: Any) -> None:
+    received = signal_received(world.a, world.a1, attachments=[IncomingFile("a.pdf", PDF), IncomingFile("b.pdf", PDF)])
+    with scopes_disabled():
+        for number in range(30):
+            SignalMessage.objects.create(
+                municipality=world.a,
+                signal=received.signal,
+                direction=Direction.OUTBOUND if number % 2 else Direction.INBOUND,
+                body=f"Žinutė {number}",
+                sent_at=received.signal.received_at,
+            )
+    url = signal_status_url(received.access_token)
+    with django_assert_max_num_queries(6):
+        page = Client().get(url)
+    assert "Žinutė 29" in page.content.decode()
