@@ -74,6 +74,9 @@ class Service(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField()
+    # When someone last confirmed the description is still right (a change confirms it too); seed 002
+    # promises residents up-to-date information, so a description unchecked for a year is flagged.
+    checked_at = models.DateTimeField()
     lock_version = models.PositiveIntegerField(default=0)
 
     objects = ScopedManager(municipality="municipality")

@@ -7,9 +7,10 @@ institutions share is kept by someone who covers them all.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from kokybe.catalogue.models import Service, ServiceProvider, ServiceVersion
@@ -139,3 +140,18 @@ def service_version(municipality: Municipality, service: Service, number: int) -
     if version is None:
         raise Http404
     return version
+
+
+def services_due_for_check(access: Access, *, due_by: datetime, limit: int) -> list[Service]:
+    """Published services the person keeps whose description was last checked before `due_by`, oldest first."""
+    services = (
+        Service.objects.filter(municipality=access.municipality, is_published=True, checked_at__lt=due_by)
+        .select_related("municipality")
+        .order_by("checked_at", "pk")
+    )
+    reach = access.institution_ids(C.MANAGE_CATALOGUE)
+    if reach is not None:
+        in_reach = ServiceProvider.objects.filter(service=OuterRef("pk"), institution_id__in=reach)
+        beyond = ServiceProvider.objects.filter(service=OuterRef("pk")).exclude(institution_id__in=reach)
+        services = services.filter(Exists(in_reach), ~Exists(beyond))
+    return list(services[:limit])

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:service>/edit/", views.service_edit, name="edit"),
     path("<int:service>/publish/", views.service_publish, name="publish"),
     path("<int:service>/unpublish/", views.service_unpublish, name="unpublish"),
+    path("<int:service>/confirm/", views.service_confirm, name="confirm"),
     path("<int:service>/history/", views.service_history, name="history"),
     path("<int:service>/history/<int:service_version>/", views.service_version, name="version"),
 ]

@@ -8,13 +8,14 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kokybe.catalogue import presentation, selectors
 from kokybe.catalogue.forms import ServiceCreateForm, ServiceEditForm, ServiceFilterForm
 from kokybe.catalogue.models import TEXT_FIELDS, Service, field_label
-from kokybe.catalogue.services import editing, publishing
+from kokybe.catalogue.services import editing, publishing, reviewing
 from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
 from kokybe.core.idempotency import submit_once
@@ -96,6 +97,7 @@ def service_detail(request: HttpRequest, municipality: str, service: int) -> Htt
             "service": found,
             "sections": list(presentation.service_sections(found).values()),
             "may_edit": may_edit,
+            "check_due": timezone.localdate(found.checked_at + reviewing.CHECK_EVERY),
             "languages_filled": _languages_filled(found),
             "text_count": len(TEXT_FIELDS),
             "missing": [field_label(field) for field in publishing.missing_for_publishing(found)],
@@ -177,6 +179,20 @@ def service_unpublish(request: HttpRequest, municipality: str, service: int) -> 
         return reverse("catalogue:detail", args=[municipality, found.pk])
 
     return _post_or_explain(request, unpublish, municipality, found)
+
+
+@require_POST
+def service_confirm(request: HttpRequest, municipality: str, service: int) -> HttpResponse:
+    access = access_of(request)
+    require_capability(access, C.MANAGE_CATALOGUE)
+    found = selectors.service_to_edit(access, service)
+
+    def confirm() -> str:
+        reviewing.service_confirm(actor=access.user, service=found)
+        messages.success(request, _("Thank you: the description is marked as checked today."))
+        return reverse("catalogue:detail", args=[municipality, found.pk])
+
+    return _post_or_explain(request, confirm, municipality, found)
 
 
 def _post_or_explain(

@@ -2,9 +2,11 @@
 
 Klaipėda's services are described in Lithuanian, several also in English; Kuldīga's in Latvian.
 Written through the catalogue services: each service is described in early 2024 and published,
-some are revised later (a new price, new opening hours: the version history shows it), and a few
-new ones are still being prepared. Addresses, phone numbers and e-mail addresses are made up.
-Idempotent: a service whose address name exists already is left alone.
+some are revised later (a new price, new opening hours: the version history shows it), most are
+confirmed as still right at the yearly check of February 2026 while a few wait for it (the home
+page reminds who keeps them), and a few new ones are still being prepared. Addresses, phone
+numbers and e-mail addresses are made up. Idempotent: a service whose address name exists already
+is left alone.
 """
 
 from dataclasses import dataclass, field
@@ -16,6 +18,7 @@ from kokybe.accounts.models import User
 from kokybe.catalogue.models import Service
 from kokybe.catalogue.services.editing import service_create, service_update
 from kokybe.catalogue.services.publishing import service_publish
+from kokybe.catalogue.services.reviewing import service_confirm
 from kokybe.core.client_groups import ClientGroup as G
 from kokybe.core.texts import Texts
 from kokybe.demo import data
@@ -31,6 +34,9 @@ class Revision:
     decision_working_days: int | None = None
 
 
+YEARLY_CHECK = date(2026, 2, 2)
+
+
 @dataclass(frozen=True)
 class ServiceSpec:
     slug: str
@@ -42,6 +48,7 @@ class ServiceSpec:
     described_on: date = date(2024, 1, 15)
     published: bool = True
     revisions: tuple[Revision, ...] = ()
+    checked_on: date | None = YEARLY_CHECK  # None: nobody has confirmed it since, so it is due for a check
 
 
 KLAIPEDA_APPLY = (
@@ -95,6 +102,7 @@ def _klaipeda(
     described_on: date = date(2024, 1, 15),
     published: bool = True,
     revisions: tuple[Revision, ...] = (),
+    checked_on: date | None = YEARLY_CHECK,
 ) -> ServiceSpec:
     return ServiceSpec(
         slug,
@@ -117,6 +125,7 @@ def _klaipeda(
         described_on,
         published,
         revisions,
+        checked_on,
     )
 
 
@@ -439,6 +448,7 @@ KLAIPEDA_SERVICES = (
         ),
         cost="Mokestis – iki 20 % asmens pajamų. Vaikams ir besimokantiems – nemokamai.",
         described_on=date(2024, 3, 4),
+        checked_on=None,
     ),
     _klaipeda(
         "vaiku-dienos-centras",
@@ -512,6 +522,7 @@ KLAIPEDA_SERVICES = (
         cost="Mokestis – iki 80 % asmens pajamų; komunaliniai mokesčiai apmokami atskirai.",
         location="Savarankiško gyvenimo namai: Kretingos g. 12, Klaipėda.",
         described_on=date(2024, 6, 10),
+        checked_on=None,
     ),
     _klaipeda(
         "informavimas-ir-konsultavimas",
@@ -611,6 +622,7 @@ def _kuldiga(
     described_on: date = date(2024, 2, 1),
     published: bool = True,
     revisions: tuple[Revision, ...] = (),
+    checked_on: date | None = YEARLY_CHECK,
 ) -> ServiceSpec:
     texts = {
         "name": name,
@@ -624,7 +636,7 @@ def _kuldiga(
         "decision_time": decision_time,
         "contacts": contacts,
     }
-    return ServiceSpec(slug, providers, groups, days, texts, {}, described_on, published, revisions)
+    return ServiceSpec(slug, providers, groups, days, texts, {}, described_on, published, revisions, checked_on)
 
 
 KULDIGA_SERVICES = (
@@ -677,6 +689,7 @@ KULDIGA_SERVICES = (
         location="Sociālās aprūpes centrs: Ventspils iela 31, Kuldīga.",
         opening_hours="Apmeklējumi katru dienu 10.00–19.00.",
         contacts="Sociālās aprūpes centrs: tālr. +371 63 000 201, e-pasts aprupe@kuldiga.example",
+        checked_on=None,
     ),
     _kuldiga(
         "islaiciga-aprupe",
@@ -878,3 +891,6 @@ def _service_load(
             change_note=revision.note,
             when=_moment(revision.on),
         )
+    last_change = max((revision.on for revision in spec.revisions), default=spec.described_on)
+    if spec.published and spec.checked_on and spec.checked_on > last_change:
+        service_confirm(actor=actor, service=service, when=_moment(spec.checked_on))

@@ -138,7 +138,7 @@ def service_create(
     _merge(service, texts)
     service.client_groups = _check(municipality, service, providers, client_groups, decision_working_days)
     service.slug = _free_slug(municipality, slug.strip(), service.name[municipality.language])
-    service.updated_at = when or timezone.now()
+    service.updated_at = service.checked_at = when or timezone.now()
     service.save(force_insert=True)
     _providers_set(service, providers)
     _version_record(service, actor, providers, "")
@@ -188,8 +188,8 @@ def service_update(
     version_claim(service, shown_version)
     if not changes:
         return service  # saved as it was: nothing to record, but the form's version is used up
-    service.updated_at = when or timezone.now()
-    service.save(update_fields=[*AUDITED_FIELDS, "updated_at", "lock_version"])
+    service.updated_at = service.checked_at = when or timezone.now()
+    service.save(update_fields=[*AUDITED_FIELDS, "updated_at", "checked_at", "lock_version"])
     _providers_set(service, providers)
     _version_record(service, actor, providers, change_note)
     audit_record(

@@ -49,7 +49,7 @@ def service_publish(*, actor: User, service: Service, when: datetime | None = No
         target=service,
         municipality_id=service.municipality_id,
         changes={"is_published": {"from": False, "to": True}},
-        label=str(service)[:200],
+        label=service.text("name", service.municipality.language)[:200],
     )
     return service
 
@@ -67,6 +67,6 @@ def service_unpublish(*, actor: User, service: Service) -> Service:
         target=service,
         municipality_id=service.municipality_id,
         changes={"is_published": {"from": True, "to": False}},
-        label=str(service)[:200],
+        label=service.text("name", service.municipality.language)[:200],
     )
     return service

@@ -20,6 +20,7 @@ RULES: dict[str, Rule] = {
     "catalogue:edit": Rule(C.MANAGE_CATALOGUE),
     "catalogue:publish": Rule(C.MANAGE_CATALOGUE, "POST"),
     "catalogue:unpublish": Rule(C.MANAGE_CATALOGUE, "POST"),
+    "catalogue:confirm": Rule(C.MANAGE_CATALOGUE, "POST"),
     "catalogue:history": Rule(C.VIEW_ORGANISATION),
     "catalogue:version": Rule(C.VIEW_ORGANISATION),
 }
