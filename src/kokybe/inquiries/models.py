@@ -208,6 +208,11 @@ class Signal(models.Model):
             models.Index(fields=["municipality", "institution", "status", "due_on"], name="signal_queue_institution"),
             models.Index(fields=["municipality", "assignee", "status", "due_on"], name="signal_queue_assignee"),
             models.Index(fields=["municipality", "-received_at", "-id"], name="signal_received"),
+            # An institution's own full list, newest first: without it a filter matching few of the
+            # institution's signals walks the whole municipality's received index.
+            models.Index(
+                fields=["municipality", "institution", "-received_at", "-id"], name="signal_received_institution"
+            ),
             models.Index(fields=["municipality", "reference"], name="signal_reference"),
             models.Index(fields=["email_thread_id"], name="signal_email_thread"),
         ]

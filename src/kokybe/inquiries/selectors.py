@@ -133,16 +133,26 @@ def _after(signals: QuerySet[Signal], cursor: str, ordering: str) -> QuerySet[Si
 
 
 def queue(access: Access, filters: QueueFilters, *, today: datetime.date, page_size: int = PAGE_SIZE) -> QueuePage:
-    """One page of the queue: two queries (the rows with their institution, topic and assignee; a capped count)."""
+    """One page of the queue in at most three queries: the page's ids, their rows with institution, topic and
+    assignee, and a capped count (not needed when the first page holds every match)."""
     matching = _filtered(access, filters, today)
     ordering = filters.ordering
     ordered = matching.order_by("due_on", "pk") if ordering == BY_DUE else matching.order_by("-received_at", "-pk")
     if filters.after:
         ordered = _after(ordered, filters.after, ordering)
-    rows = list(ordered.select_related("institution", "topic", "assignee")[: page_size + 1])
-    has_more = len(rows) > page_size
-    rows = rows[:page_size]
-    count = len(matching.order_by().values("pk")[: COUNT_CAP + 1])
+    # The page's ids first, sorted on the signal table alone (PostgreSQL would otherwise join every open
+    # signal to its institution, topic and assignee before keeping 25); then those rows with their names.
+    page_ids = list(ordered.values_list("pk", flat=True)[: page_size + 1])
+    has_more = len(page_ids) > page_size
+    page_ids = page_ids[:page_size]
+    found = Signal.objects.filter(municipality=access.municipality, pk__in=page_ids).select_related(
+        "institution", "topic", "assignee"
+    )
+    by_id = {signal.pk: signal for signal in found}
+    rows = [by_id[pk] for pk in page_ids]
+    # A first page that holds every match is its own count; only longer lists are counted (up to the cap).
+    fits_one_page = not filters.after and not has_more
+    count = len(rows) if fits_one_page else len(matching.order_by().values("pk")[: COUNT_CAP + 1])
     return QueuePage(
         signals=rows,
         count=min(count, COUNT_CAP),
