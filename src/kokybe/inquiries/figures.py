@@ -55,10 +55,12 @@ from django.db.models import (
 from django.db.models.expressions import Combinable
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from kokybe.core.workdays import TIME_ZONES, is_working_day, local_date
-from kokybe.inquiries.models import OPEN_STATUSES, DeadlinePolicy, Kind, Signal, Status
-from kokybe.tenancy.models import Municipality
+from kokybe.inquiries.models import OPEN_STATUSES, Channel, DeadlinePolicy, Kind, Signal, Status, Topic
+from kokybe.tenancy.models import Institution, Municipality
 
 Key = Any
 """A group's key: an institution id (None: the municipality queue), a kind, a channel, a topic id (None: no topic),
@@ -260,6 +262,27 @@ def overdue_now(
         .order_by()
     )
     return {row["group"]: Overdue(count=row["n"], oldest_due_on=row["oldest"]) for row in rows if row["n"]}
+
+
+def group_labels(municipality: Municipality, by: Grouping | None, keys: Iterable[Key]) -> dict[Key, str]:
+    """What a page or a table calls each group, in the active language (at most one query)."""
+    keys = list(keys)
+    match by:
+        case None:
+            return dict.fromkeys(keys, gettext("All signals"))
+        case Grouping.INSTITUTION:
+            named = Institution.objects.filter(municipality=municipality, pk__in=[key for key in keys if key])
+            names = {institution.pk: institution.display_name for institution in named}
+            return {key: names.get(key, "") if key else gettext("The municipality's queue") for key in keys}
+        case Grouping.TOPIC:
+            topics = {topic.pk: str(topic) for topic in Topic.objects.filter(municipality=municipality, pk__in=keys)}
+            return {key: topics.get(key, "") if key else gettext("No topic") for key in keys}
+        case Grouping.KIND:
+            return {key: str(Kind(key).label) for key in keys}
+        case Grouping.CHANNEL:
+            return {key: str(Channel(key).label) for key in keys}
+        case Grouping.MONTH:
+            return {key: date_format(key, "YEAR_MONTH_FORMAT") for key in keys}
 
 
 def today_in(municipality: Municipality) -> datetime.date:

@@ -24,6 +24,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 from django_scopes import scopes_disabled
 from pytest_django import DjangoAssertNumQueries
 
@@ -36,6 +37,7 @@ from kokybe.inquiries.figures import (
     WorkingDayCounter,
     answer_figures,
     complaints_per_month,
+    group_labels,
     overdue_now,
     percentile_cont,
     received_counts,
@@ -312,6 +314,19 @@ def test_every_figure_set_is_one_query(
                 overdue_now(world.a, by=by, today=TODAY)
     with scopes_disabled(), django_assert_num_queries(1):
         complaints_per_month(world.a, since=MARCH, until=APRIL, institution_ids=None)
+
+
+def test_groups_are_named_in_the_active_language(world: World, register: dict[str, Signal]) -> None:
+    with scopes_disabled(), translation.override("en"):
+        institutions = group_labels(world.a, Grouping.INSTITUTION, [world.a1.pk, None])
+        assert institutions == {world.a1.pk: world.a1.display_name, None: "The municipality's queue"}
+        assert group_labels(world.a, Grouping.KIND, [Kind.COMPLAINT]) == {Kind.COMPLAINT: "Complaint"}
+        assert group_labels(world.a, Grouping.CHANNEL, [Channel.PHONE]) == {Channel.PHONE: "Phone"}
+        assert group_labels(world.a, Grouping.MONTH, [MARCH]) == {MARCH: "March 2025"}
+        assert group_labels(world.a, Grouping.TOPIC, [None]) == {None: "No topic"}
+        assert group_labels(world.a, None, [None]) == {None: "All signals"}
+    with scopes_disabled(), translation.override("lt"):
+        assert group_labels(world.a, Grouping.KIND, [Kind.COMPLAINT]) == {Kind.COMPLAINT: "Skundas"}
 
 
 @pytest.mark.parametrize("country", ["LT", "LV"])
