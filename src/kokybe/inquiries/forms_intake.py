@@ -1,10 +1,12 @@
 """Forms of signals coming in: the public form, the phone call log and the rating of an answer."""
 
+from datetime import datetime
 from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokybe.inquiries.attachments import ACCEPT, MAX_FILE_BYTES, MAX_FILES, IncomingFile
@@ -98,6 +100,10 @@ class PublicSignalForm(forms.Form):
             del self.fields["topic"]
 
 
+STAFF_LOGGED_CHANNELS = (Channel.PHONE, Channel.IN_PERSON, Channel.LETTER, Channel.SOCIAL, Channel.BOX)
+"""Channels through which a signal reaches staff, who type it in (the web form and e-mail record themselves)."""
+
+
 class CallForm(forms.Form):
     """A front-desk consultant's log of a call or visit: the text first, everything else defaulted."""
 
@@ -125,8 +131,15 @@ class CallForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type"), choices=Kind.choices, initial=Kind.QUESTION)
     channel = forms.ChoiceField(
         label=_("Channel"),
-        choices=[(Channel.PHONE.value, Channel.PHONE.label), (Channel.IN_PERSON.value, Channel.IN_PERSON.label)],
+        choices=[(channel.value, channel.label) for channel in STAFF_LOGGED_CHANNELS],
         initial=Channel.PHONE,
+    )
+    received_at = forms.DateTimeField(
+        label=_("Received"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        help_text=_("Leave empty for now. For a letter, the day it arrived: the deadline counts from then."),
     )
     institution = InstitutionChoiceField(
         label=_("Institution"),
@@ -163,6 +176,12 @@ class CallForm(forms.Form):
             institution.empty_label = None
         if not topics.exists():
             del self.fields["topic"]
+
+    def clean_received_at(self) -> datetime | None:
+        received_at: datetime | None = self.cleaned_data.get("received_at")
+        if received_at is not None and received_at > timezone.now():
+            raise forms.ValidationError(_("The time received cannot be in the future."))
+        return received_at
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

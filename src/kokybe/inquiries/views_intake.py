@@ -80,7 +80,7 @@ def _log(request: HttpRequest, access: Access, form: CallForm) -> str:
         kind=data["kind"],
         channel=data["channel"],
         text=data["text"],
-        received_at=timezone.now(),
+        received_at=data["received_at"] or timezone.now(),
         topic=data.get("topic"),
         priority=data["priority"],
         person_name=data["person_name"],

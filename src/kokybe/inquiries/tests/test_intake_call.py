@@ -128,3 +128,26 @@ def test_the_call_page_takes_a_bounded_number_of_queries(world: World, django_as
     with django_assert_max_num_queries(25):
         page = client.get(call_url(world) + "?q=maistas")
     assert page.content.decode().count("Maitinimas ") >= 8
+
+
+def test_a_letter_counts_from_the_day_it_arrived(world: World) -> None:
+    response = post(
+        world.client_for(world.consultant),
+        world,
+        channel="letter",
+        answered="no",
+        answer="",
+        received_at="2026-03-02T09:30",
+    )
+    assert response.status_code == 302
+    [signal] = stored()
+    assert signal.channel == Channel.LETTER
+    assert signal.received_at.isoformat() == "2026-03-02T07:30:00+00:00"  # Vilnius time
+    assert str(signal.due_on) == "2026-03-09"
+
+
+def test_a_time_received_in_the_future_is_refused(world: World) -> None:
+    response = post(world.client_for(world.consultant), world, received_at="2099-01-01T10:00")
+    assert response.status_code == 400
+    assert 'id="id_received_at_error"' in response.content.decode()
+    assert stored() == []
