@@ -311,3 +311,47 @@ def test_home_page_shows_ones_signals_due_and_the_directors_escalations(world: W
     assert escalated.reference not in worker_home
     director_home = world.client_for(world.director).get(home).content.decode()
     assert escalated.reference in director_home
+
+
+def test_every_step_page_shows_its_form_and_does_its_step(world: World) -> None:
+    """Wait, resume, reclassify, reopen, merge and register as a nonconformity, as a worker clicks through them."""
+    complaint = signal_in(world.a, world.a1, kind=Kind.COMPLAINT, status=Status.ASSIGNED, assignee=world.worker)
+    kept = signal_in(world.a, world.a1)
+    client = world.client_for(world.quality)
+
+    def step(name: str, data: dict[str, Any], signal: Signal = complaint) -> None:
+        assert client.get(url(name, world, signal.pk)).status_code == 200
+        with scopes_disabled():
+            version = Signal.objects.get(pk=signal.pk).lock_version
+        response = client.post(url(name, world, signal.pk), data | {"lock_version": version, "submission_key": key()})
+        assert response.status_code == 302, response.context["form"].errors
+
+    step("wait", {"reason": "Prašėme atsiųsti nuotrauką."})
+    step("resume", {})
+    step("edit", {"kind": Kind.COMPLAINT, "priority": "high", "subject": "Vėlavimas"})
+    step("nonconformity", {"process": "Pagalba į namus", "severity": "minor", "description": "Vėlavo 2 val."})
+    step("close", {"reason": "Atsiprašėme telefonu."})
+    step("reopen", {"reason": "Asmuo vėl skambino."})
+    step("merge", {"into": kept.reference.lower()})
+    with scopes_disabled():
+        complaint = Signal.objects.get(pk=complaint.pk)
+    assert (complaint.status, complaint.merged_into_id, complaint.priority) == (Status.MERGED, kept.pk, "high")
+    assert complaint.nonconformity is not None
+    page = client.get(url("detail", world, kept.pk)).content.decode()
+    assert complaint.reference in page  # the duplicate is listed on the signal kept
+
+
+def test_a_merge_into_a_signal_one_does_not_handle_is_refused(world: World) -> None:
+    duplicate = signal_in(world.a, world.a1)
+    elsewhere = signal_in(world.a, world.a2)
+    response = english(world, world.worker).post(
+        url("merge", world, duplicate.pk), {"into": elsewhere.reference, "lock_version": "0", "submission_key": key()}
+    )
+    assert response.context["form"].errors["into"] == ["No signal you handle has this reference code."]
+
+
+def test_a_signal_is_a_cause_of_a_plan_action(world: World) -> None:
+    signal = signal_in(world.a, world.a1, kind=Kind.SUGGESTION)
+    cause = reverse("improvement:action_from_cause", args=[world.a.slug, "inquiries.signal", signal.pk])
+    assert world.client_for(world.quality).get(cause).status_code == 200
+    assert world.client_for(world.other_worker).get(cause).status_code in {403, 404}
