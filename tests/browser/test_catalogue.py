@@ -1,6 +1,7 @@
 """The service catalogue in the browser: a resident finds a service on a phone, reads it in English
 and prints it; a Latvian resident reads Kuldīga's catalogue; the municipal coordinator describes a
-new service, writes its English texts and publishes it; a director revises their centre's service.
+new service, writes its English texts and publishes it; a director confirms a description due for
+its yearly check and revises another.
 axe-core on every page on the way."""
 
 from typing import Any
@@ -130,14 +131,23 @@ def test_the_coordinator_describes_translates_and_publishes_a_service(page: Any,
     assert not problems, "\n".join(problems)
 
 
-def test_a_director_revises_the_service_of_their_centre(page: Any, server: str) -> None:
+def test_a_director_checks_and_revises_the_services_of_their_centre(page: Any, server: str) -> None:
     sign_in(page, server, DIRECTOR, DEMO_PASSWORD)
+    page.goto(f"{server}/m/klaipeda/")
+    page.locator("main a", has_text="Apgyvendinimas savarankiško gyvenimo namuose").click()  # due for its check
+    page.wait_for_load_state()
+    page.locator("main form[action$='/confirm/'] button").click()
+    page.wait_for_load_state()
+    assert page.locator(".govuk-notification-banner--success").is_visible()
+    problems = axe_violations(page)
+    page.goto(f"{server}/m/klaipeda/")
+    assert page.locator("main a", has_text="Apgyvendinimas savarankiško gyvenimo namuose").count() == 0
     page.goto(f"{server}/m/klaipeda/catalogue/?institution=dane")
     page.locator("main a", has_text="Dienos socialinė globa asmens namuose").click()
     page.wait_for_load_state()
     page.locator("main a[href$='/edit/']").first.click()
     page.wait_for_load_state()
-    problems = axe_violations(page)
+    problems += axe_violations(page)
     page.fill("textarea[name=cost]", "Mokestis – iki 20 % asmens pajamų. Vaikams su negalia – nemokamai.")
     page.fill("input[name=change_note]", "Patikslintas mokestis")
     page.locator("main form button[type=submit]").click()
