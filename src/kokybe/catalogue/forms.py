@@ -134,10 +134,23 @@ class ServiceFilterForm(forms.Form):
     institution = forms.ChoiceField(label=_("Institution"), required=False)
     published = forms.ChoiceField(label=_("Public"), required=False, choices=PUBLISHED_CHOICES)
 
-    def __init__(self, *args: Any, institutions: list[Institution], staff: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        institutions: list[Institution],
+        groups: list[tuple[ClientGroup, int]] | None = None,
+        staff: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        """`groups`: only these, each with its number of services (the public list); None: every group."""
         super().__init__(*args, **kwargs)
         self.institution_ids = {institution.slug: institution.pk for institution in institutions}
-        self.fields["group"].choices = [("", _("Everyone")), *ClientGroup.choices]  # type: ignore[attr-defined]
+        group_choices = (
+            ClientGroup.choices
+            if groups is None
+            else [(group.value, f"{group.label} ({count})") for group, count in groups]
+        )
+        self.fields["group"].choices = [("", _("Everyone")), *group_choices]  # type: ignore[attr-defined]
         self.fields["institution"].choices = [  # type: ignore[attr-defined]
             ("", _("All institutions")),
             *((institution.slug, institution.display_name) for institution in institutions),

@@ -6,6 +6,7 @@ provides it, so a director keeps their own institution's services and a service 
 institutions share is kept by someone who covers them all.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,6 +15,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from kokybe.catalogue.models import Service, ServiceProvider, ServiceVersion
+from kokybe.core.client_groups import ClientGroup
 from kokybe.tenancy.access import Access
 from kokybe.tenancy.models import Institution, Municipality
 from kokybe.tenancy.permissions import Capability
@@ -70,6 +72,17 @@ def services_listed(municipality: Municipality, filters: ServiceFilters) -> list
 
 def published_services(municipality: Municipality, filters: ServiceFilters) -> list[Service]:
     return services_listed(municipality, ServiceFilters(filters.group, filters.institution, filters.words, True))
+
+
+def narrowed(services: list[Service], filters: ServiceFilters) -> list[Service]:
+    """Those of `services` (read by one of the lists above) that match `filters`."""
+    return [service for service in services if _matches(service, filters)]
+
+
+def groups_served(services: list[Service]) -> list[tuple[ClientGroup, int]]:
+    """The groups of people these services are for, with how many are for each, in the list's order."""
+    counts = Counter(group for service in services for group in service.groups)
+    return [(group, counts[group]) for group in ClientGroup if counts[group]]
 
 
 def services_provided_by(municipality: Municipality, institution: Institution) -> list[Service]:

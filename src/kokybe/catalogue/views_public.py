@@ -94,11 +94,14 @@ def catalogue(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     language = _language(request, municipality)
     with translation.override(language):
         institutions = selectors.providing_institutions(municipality, published_only=True)
+        published = selectors.published_services(municipality, selectors.ServiceFilters())
         filter_data = request.GET.copy()
         filter_data.pop("lang", None)
-        form = ServiceFilterForm(filter_data or None, institutions=institutions, staff=False)
+        form = ServiceFilterForm(
+            filter_data or None, institutions=institutions, groups=selectors.groups_served(published), staff=False
+        )
         filters = form.filters()
-        services = selectors.published_services(municipality, filters)
+        services = selectors.narrowed(published, filters)
         path = reverse("catalogue_public:catalogue", args=[municipality.slug])
         context = {
             "form": form,

@@ -81,6 +81,9 @@ def test_the_page_says_every_thing_a_resident_needs(world: World) -> None:
 def test_the_catalogue_is_filtered_by_group_institution_and_words(world: World) -> None:
     service_of(world.director, [world.a1], published=True)
     service_of(world.coordinator, [world.a2], name="Vaikų dienos centras", groups=("children",), published=True)
+    everything = get(catalogue_url(), lang="en")
+    assert '<option value="children">Children (1)</option>' in everything  # only groups some service is for
+    assert 'value="youth"' not in everything
     by_group = get(catalogue_url(), group="children")
     assert "Vaikų dienos centras" in by_group
     assert "Pagalba į namus" not in by_group
