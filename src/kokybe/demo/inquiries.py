@@ -44,6 +44,8 @@ LEFT_BEHIND = 0.008  # older signals someone forgot: still open, long overdue
 BACKLOG_DAYS = 30  # the last month's signals: some still wait for someone to take them, some for an answer
 BACKLOG_UNASSIGNED = 0.25
 BACKLOG_STALLED = 0.4
+OPEN_NOW_PER_PLACE = 3  # and in every queue, this many of the last days' signals still open
+OPEN_NOW_DAYS = 8
 KIND_WEIGHTS = {Kind.QUESTION: 50, Kind.SERVICE_REQUEST: 18, Kind.COMPLAINT: 12, Kind.SUGGESTION: 9, Kind.PRAISE: 11}
 CHANNEL_WEIGHTS = {
     Channel.PHONE: 34,
@@ -617,17 +619,20 @@ def _signals(setting: Setting, rng: random.Random) -> None:
     today = local_date(setting.municipality.country, setting.now)
     first = (today.replace(day=1) - timedelta(days=31 * (MONTHS - 1))).replace(day=1)
     rate = PER_INSTITUTION_MONTH[setting.municipality.slug]
-    arrivals: list[tuple[datetime, Place]] = []
+    arrivals: list[tuple[datetime, Place, bool]] = []
     institutions = [place for place in setting.places if place.institution is not None]
     for month_start in _months(first, today):
         count = round(rng.gauss(rate * len(institutions), rate))
         for _ in range(max(0, count)):
             place = setting.places[0] if rng.random() < QUEUE_SHARE else rng.choice(institutions)
-            arrivals.append((_arrival(rng, month_start, zone), place))
-    arrivals = sorted((pair for pair in arrivals if pair[0] < setting.now), key=lambda pair: pair[0])
+            arrivals.append((_arrival(rng, month_start, zone), place, False))
+    for place in setting.places:  # every queue has some of this week's signals still open
+        for _ in range(OPEN_NOW_PER_PLACE):
+            arrivals.append((setting.now - timedelta(hours=rng.uniform(2, 24 * OPEN_NOW_DAYS)), place, True))
+    arrivals = sorted((arrival for arrival in arrivals if arrival[0] < setting.now), key=lambda arrival: arrival[0])
     complaints_reported = 0
-    for when, place in arrivals:
-        signal = _history(setting, rng, when, place)
+    for when, place, still_open in arrivals:
+        signal = _history(setting, rng, when, place, still_open)
         if (
             complaints_reported < 2
             and signal.kind == Kind.COMPLAINT
@@ -678,7 +683,7 @@ class Plan:
         return not self.forgotten and (forwarded or answered)
 
 
-def _history(setting: Setting, rng: random.Random, received_at: datetime, place: Place) -> Signal:
+def _history(setting: Setting, rng: random.Random, received_at: datetime, place: Place, still_open: bool) -> Signal:
     """Receive one signal and take the steps its plan holds, each at its time, none after now."""
     words, municipality = setting.words, setting.municipality
     topic_key = rng.choice(words.topics_of[place.key])
@@ -696,7 +701,10 @@ def _history(setting: Setting, rng: random.Random, received_at: datetime, place:
         and handler is not None
         and rng.random() < 0.55
     )
-    plan = None if on_the_spot or handler is None else _plan(setting, rng, received_at, story.kind, place, handler)
+    plan = None
+    if handler is not None and (still_open or not on_the_spot):
+        on_the_spot = False
+        plan = _plan(setting, rng, received_at, story.kind, place, handler, still_open)
     # The services e-mail the person when a signal is answered or forwarded: the demo's history must not.
     email = ""
     if (
@@ -738,12 +746,22 @@ def _story(words: Words, topic_key: str, kind: str, rng: random.Random) -> Story
     return rng.choice(words.stories)
 
 
-def _plan(setting: Setting, rng: random.Random, received_at: datetime, kind: str, place: Place, handler: User) -> Plan:
+def _plan(
+    setting: Setting,
+    rng: random.Random,
+    received_at: datetime,
+    kind: str,
+    place: Place,
+    handler: User,
+    still_open: bool,
+) -> Plan:
     country = setting.municipality.country
     recent = setting.now - received_at < timedelta(days=BACKLOG_DAYS)
     assign_at = received_at + timedelta(hours=rng.uniform(0.3, 6))
     if recent and rng.random() < BACKLOG_UNASSIGNED:
         assign_at += timedelta(days=rng.uniform(1, 8))
+    if still_open and rng.random() < 0.3:
+        assign_at = setting.now + timedelta(hours=1)  # nobody has taken it yet
     moment = assign_at
     forward = None
     others = [p for p in setting.places if p.institution not in (None, place.institution) and p.handlers]
@@ -775,7 +793,7 @@ def _plan(setting: Setting, rng: random.Random, received_at: datetime, kind: str
         else None,
         rating=(rng.choices(*RATING_WEIGHTS)[0], timedelta(hours=rng.uniform(2, 90))) if rated else None,
         duplicate=rng.random() < 0.012,
-        forgotten=rng.random() < (BACKLOG_STALLED if recent else LEFT_BEHIND),
+        forgotten=still_open or rng.random() < (BACKLOG_STALLED if recent else LEFT_BEHIND),
     )
 
 
