@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
 from django_scopes import scope
@@ -75,7 +76,7 @@ def _render(
         {"plain": True, "place": municipality, "language": language, "languages": settings.LANGUAGES, **context},
     )
     response.headers["Content-Language"] = language
-    response.headers["Vary"] = "Cookie"  # without ?lang= the page is in the reader's chosen language
+    patch_vary_headers(response, ["Cookie"])  # without ?lang= the page is in the reader's chosen language
     return response
 
 
