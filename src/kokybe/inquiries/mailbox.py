@@ -6,7 +6,8 @@ that tie a reply to its signal. Automatic mail (out-of-office replies, bounces, 
 so it never becomes a signal, nor gets a receipt that could start a loop between two robots.
 
 The mailbox is set in settings or the environment: KOKYBE_SIGNALS_IMAP_HOST, _PORT (993),
-_USER, _PASSWORD and _FOLDER (INBOX). Messages are fetched unread and marked read once recorded.
+_USER, _PASSWORD and _FOLDER (INBOX); _TLS=0 allows a mail server on the same host without TLS.
+Messages are fetched unread and marked read once recorded.
 """
 
 import email
@@ -148,7 +149,12 @@ def imap_mailbox() -> Iterator[imaplib.IMAP4]:
     host = setting("KOKYBE_SIGNALS_IMAP_HOST")
     if not host:
         raise RuntimeError("Set KOKYBE_SIGNALS_IMAP_HOST (and _USER, _PASSWORD) to read a mailbox.")
-    connection = imaplib.IMAP4_SSL(host, int(setting("KOKYBE_SIGNALS_IMAP_PORT", "993")))
+    port = int(setting("KOKYBE_SIGNALS_IMAP_PORT", "993"))
+    # Without TLS only to a mail server on this host (KOKYBE_SIGNALS_IMAP_TLS=0): no password crosses a network bare.
+    if setting("KOKYBE_SIGNALS_IMAP_TLS", "1") == "0" and host in {"localhost", "127.0.0.1", "::1"}:
+        connection: imaplib.IMAP4 = imaplib.IMAP4(host, port)
+    else:
+        connection = imaplib.IMAP4_SSL(host, port)
     try:
         connection.login(setting("KOKYBE_SIGNALS_IMAP_USER"), setting("KOKYBE_SIGNALS_IMAP_PASSWORD"))
         connection.select(setting("KOKYBE_SIGNALS_IMAP_FOLDER", "INBOX"))

@@ -1,7 +1,9 @@
 """E-mail intake with real .eml files: new signals, replies that keep the thread, robots and strangers left out."""
 
 from email.message import EmailMessage
+from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -14,6 +16,7 @@ from kokybe.audit.models import AuditEvent
 from kokybe.inquiries.mail import answer_email_send
 from kokybe.inquiries.mailbox import mail_parse, reply_text_only
 from kokybe.inquiries.models import Channel, Direction, EventKind, Signal, SignalMessage, Status
+from kokybe.inquiries.tests.imap_server import ImapServer, Mailbox
 from kokybe.inquiries.tokens import signal_access_token
 
 MAIL = Path(__file__).parent / "data" / "mail"
@@ -166,3 +169,29 @@ def test_a_file_of_a_wrong_kind_is_left_out_and_said_so(world: World) -> None:
     assert "foto.exe" in signal.text
     with scopes_disabled():
         assert not signal.attachments.exists()
+
+
+def test_the_mailbox_is_read_over_imap_and_each_message_marked_read(world: World, settings: Any) -> None:
+    box = Mailbox(
+        user="signalai",
+        password="slaptas",
+        messages={
+            1: (MAIL / "new_question.eml").read_bytes(),
+            2: (MAIL / "out_of_office.eml").read_bytes(),
+            3: (MAIL / "reply_by_code_only.eml").read_bytes(),
+        },
+        seen={3},  # read before: left alone
+    )
+    with ImapServer(box) as server:
+        settings.KOKYBE_SIGNALS_IMAP_HOST = "127.0.0.1"
+        settings.KOKYBE_SIGNALS_IMAP_PORT = str(server.port)
+        settings.KOKYBE_SIGNALS_IMAP_TLS = "0"
+        settings.KOKYBE_SIGNALS_IMAP_USER = "signalai"
+        settings.KOKYBE_SIGNALS_IMAP_PASSWORD = "slaptas"
+        out = StringIO()
+        call_command("signals_fetch_mail", municipality="alpha", stdout=out)
+    assert box.logins == ["signalai"]
+    assert box.seen == {1, 2, 3}
+    assert out.getvalue().strip() == "1 new signals, 0 replies, 1 left out."
+    [signal] = signals()
+    assert signal.email_thread_id == "<CAF3kq1x-question-1@mail.example.org>"
