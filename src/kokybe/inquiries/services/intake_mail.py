@@ -9,6 +9,8 @@ days waited, when the policy allows). The same e-mail fetched twice is recorded 
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -51,6 +53,15 @@ def _with_left_out(text: str, left_out: list[str]) -> str:
         return text
     note = _("Files not kept:")
     return text + "\n\n[" + note + " " + "; ".join(left_out) + "]"
+
+
+def _answerable(address: str) -> str:
+    """The sender's address if an answer can be sent to it; a malformed one is left out, not the e-mail."""
+    try:
+        validate_email(address)
+    except ValidationError:
+        return ""
+    return address
 
 
 def _recorded_before(municipality: Municipality, mail: IncomingMail) -> Signal | None:
@@ -118,7 +129,7 @@ def signal_mail_receive(
         received_at=mail.sent_at,
         subject=mail.plain_subject,
         person_name=mail.sender_name,
-        person_email=mail.sender_address,
+        person_email=_answerable(mail.sender_address),
         attachments=files,
         email_thread_id=mail.message_id,
     )

@@ -195,3 +195,14 @@ def test_the_mailbox_is_read_over_imap_and_each_message_marked_read(world: World
     assert out.getvalue().strip() == "1 new signals, 0 replies, 1 left out."
     [signal] = signals()
     assert signal.email_thread_id == "<CAF3kq1x-question-1@mail.example.org>"
+
+
+def test_a_malformed_sender_address_still_makes_a_signal(world: World, settings: Any) -> None:
+    raw = (MAIL / "new_question.eml").read_bytes()
+    raw = raw.replace(b"<Ona.Petraitiene@example.org>", b"<ona..petraitiene@@example>")
+    eml = Path(settings.MEDIA_ROOT) / "odd.eml"
+    eml.write_bytes(raw)
+    call_command("signals_fetch_mail", municipality="alpha", eml=[eml])
+    [signal] = signals()
+    assert signal.person_email == ""
+    assert mail.outbox == []  # no address to send the receipt to

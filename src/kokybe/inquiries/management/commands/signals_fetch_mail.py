@@ -46,16 +46,36 @@ class Command(BaseCommand):
                 institution = Institution.objects.filter(municipality=municipality, slug=options["institution"]).first()
                 if institution is None:
                     raise CommandError(f"No institution {options['institution']!r} in {municipality.slug}.")
-        counts = {"new": 0, "replies": 0, "skipped": 0}
+        counts = {"new": 0, "replies": 0, "skipped": 0, "failed": 0}
         if options["eml"]:
             for path in options["eml"]:
-                self._record(municipality, institution, path.read_bytes(), counts)
+                self._record_safely(municipality, institution, path.read_bytes(), counts, str(path))
         else:
             with imap_mailbox() as connection:
                 for uid, raw in unread_messages(connection):
-                    self._record(municipality, institution, raw, counts)
-                    mark_read(connection, uid)
-        self.stdout.write(f"{counts['new']} new signals, {counts['replies']} replies, {counts['skipped']} left out.")
+                    if self._record_safely(municipality, institution, raw, counts, f"uid {uid}"):
+                        mark_read(connection, uid)
+        summary = f"{counts['new']} new signals, {counts['replies']} replies, {counts['skipped']} left out."
+        if counts["failed"]:
+            summary += f" {counts['failed']} could not be recorded (left unread; see the log)."
+        self.stdout.write(summary)
+
+    def _record_safely(
+        self,
+        municipality: Municipality,
+        institution: Institution | None,
+        raw: bytes,
+        counts: dict[str, int],
+        name: str,
+    ) -> bool:
+        """One message that cannot be recorded must not hold up the others; it stays unread for a later run."""
+        try:
+            self._record(municipality, institution, raw, counts)
+        except Exception:
+            logger.exception("Mail %s could not be recorded as a signal", name)  # no content or address logged
+            counts["failed"] += 1
+            return False
+        return True
 
     def _record(
         self, municipality: Municipality, institution: Institution | None, raw: bytes, counts: dict[str, int]
