@@ -155,3 +155,22 @@ def test_a_director_checks_and_revises_the_services_of_their_centre(page: Any, s
     assert "Vaikams su negalia – nemokamai." in page.locator("main").inner_text()
     problems += axe_violations(page)
     assert not problems, "\n".join(problems)
+
+
+def test_the_staff_pages_fit_a_phone(browser: Any, server: str) -> None:
+    phone = browser.new_context(viewport=PHONE, is_mobile=True)
+    page = phone.new_page()
+    sign_in(page, server, DIRECTOR, DEMO_PASSWORD)
+    page.goto(f"{server}/m/klaipeda/catalogue/")
+    problems = axe_violations(page)
+    assert fits_the_phone(page)
+    page.locator("main tbody a").first.click()
+    page.wait_for_load_state()
+    problems += axe_violations(page)
+    assert fits_the_phone(page)
+    page.locator("main a[href$='/history/']").click()
+    page.wait_for_load_state()
+    problems += axe_violations(page)
+    assert fits_the_phone(page)
+    phone.close()
+    assert not problems, "\n".join(problems)
