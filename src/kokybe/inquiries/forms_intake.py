@@ -211,3 +211,20 @@ class RatingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What was good, or what should we do better?"),
     )
+
+
+class ReplyForm(forms.Form):
+    """The person adding to their message from the private status page."""
+
+    text = forms.CharField(
+        label=_("Add to your message"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write your message.")},
+        help_text=_("For example what we asked you for. The staff handling your message will see it."),
+    )
+    attachments = AttachmentsField(label=_("Files"), required=False)
+
+    accept = ACCEPT
+    max_files = MAX_FILES
+    max_megabytes = MAX_FILE_BYTES // (1024 * 1024)

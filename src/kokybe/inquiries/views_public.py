@@ -18,7 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -29,11 +29,12 @@ from kokybe.core import protection
 from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
 from kokybe.core.idempotency import submit_once
-from kokybe.inquiries.forms_intake import PublicSignalForm, RatingForm, incoming_files
+from kokybe.inquiries.forms_intake import PublicSignalForm, RatingForm, ReplyForm, incoming_files
 from kokybe.inquiries.mail import receipt_email_send
 from kokybe.inquiries.models import Channel, Signal, Status, Topic
 from kokybe.inquiries.services.intake import signal_receive
 from kokybe.inquiries.services.rating import signal_rate
+from kokybe.inquiries.services.replies import REPLYABLE, signal_reply_receive
 from kokybe.inquiries.tokens import signal_for_token, signal_status_url
 from kokybe.tenancy.models import Institution, Municipality
 
@@ -41,6 +42,8 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 SALT = "kokybe.inquiries.started"
 SIGNALS_PER_HOUR = 10
 """Signals one address may send to one municipality in an hour: a family sharing a network stays well within it."""
+REPLIES_PER_HOUR = 20
+"""Additions to one signal in an hour from one connection: a person sending documents one by one stays within it."""
 SENT_TOKENS = "inquiries_sent_tokens"  # session key: {reference: token}, for the "sent" page only
 
 PROGRESS: list[str] = [Status.RECEIVED, Status.ASSIGNED, Status.ANSWERED, Status.CLOSED]
@@ -182,31 +185,86 @@ def sent(request: HttpRequest, municipality: Municipality, reference: str) -> Ht
 
 @csrf_exempt
 def status(request: HttpRequest, token: str) -> HttpResponse:
+    """The progress, the conversation, and the rating once closed (the form posts here)."""
+    signal = _signal_of(token)
+    language = _language(request, signal.language)
+    with scope(municipality=signal.municipality_id), translation.override(language):
+        rating_form = RatingForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST":
+            if rating_form.is_valid():
+                try:
+                    return submit_once(request, lambda: _rate(signal, rating_form, token, language))
+                except ServiceError as error:
+                    add_service_error(rating_form, error)
+            return _status_page(request, signal, language, rating_form=rating_form, status_code=400)
+        return _status_page(request, signal, language, rating_form=rating_form)
+
+
+@csrf_exempt
+def reply(request: HttpRequest, token: str) -> HttpResponse:
+    """The person adds to their message (what the staff asked for, a document) from the status page."""
+    signal = _signal_of(token)
+    language = _language(request, signal.language)
+    if request.method != "POST":
+        return redirect(f"{signal_status_url(token)}?lang={language}")
+    with scope(municipality=signal.municipality_id), translation.override(language):
+        reply_form = ReplyForm(request.POST, request.FILES)
+        problem = ""
+        if reply_form.is_valid():
+            if not protection.rate_allow(request, purpose=f"signal-reply:{signal.pk}", limit=REPLIES_PER_HOUR):
+                problem = _("Too many messages were added in the last hour. Please try again later.")
+            else:
+                try:
+                    return submit_once(request, lambda: _reply(signal, reply_form, token, language))
+                except ServiceError as error:
+                    add_service_error(reply_form, error)
+        return _status_page(
+            request, signal, language, reply_form=reply_form, problem=problem, status_code=429 if problem else 400
+        )
+
+
+def _signal_of(token: str) -> Signal:
     signal = signal_for_token(token)
     if signal is None:
         raise Http404
-    municipality = signal.municipality
-    language = _language(request, signal.language)
-    with scope(municipality=municipality.pk), translation.override(language):
-        form = RatingForm(request.POST if request.method == "POST" else None)
-        status_code = 200
-        if request.method == "POST":
-            if form.is_valid():
-                try:
-                    return submit_once(request, lambda: _rate(signal, form, token, language))
-                except ServiceError as error:
-                    add_service_error(form, error)
-            status_code = 400
-        context = {
-            "signal": signal,
-            "conversation": list(signal.messages.all()),
-            "attachments": list(signal.attachments.filter(message__isnull=True)),
-            "progress": _progress(signal),
-            "form": form,
-            "can_rate": signal.status == Status.CLOSED and signal.rating is None,
-            "rated": request.GET.get("rated") == "1",
-        }
-    return _render(request, "inquiries/public/status.html", municipality, language, context, status=status_code)
+    return signal
+
+
+def _status_page(
+    request: HttpRequest,
+    signal: Signal,
+    language: str,
+    *,
+    rating_form: RatingForm | None = None,
+    reply_form: ReplyForm | None = None,
+    problem: str = "",
+    status_code: int = 200,
+) -> HttpResponse:
+    context = {
+        "signal": signal,
+        "conversation": list(signal.messages.all()),
+        "attachments": list(signal.attachments.filter(message__isnull=True)),
+        "progress": _progress(signal),
+        "form": rating_form or RatingForm(),
+        "reply_form": reply_form or ReplyForm(),
+        "reply_problem": problem,
+        "can_rate": signal.status == Status.CLOSED and signal.rating is None,
+        "can_reply": signal.status in REPLYABLE,
+        "rated": request.GET.get("rated") == "1",
+        "replied": request.GET.get("replied") == "1",
+    }
+    return _render(request, "inquiries/public/status.html", signal.municipality, language, context, status_code)
+
+
+def _reply(signal: Signal, form: ReplyForm, token: str, language: str) -> str:
+    signal_reply_receive(
+        signal=signal,
+        text=form.cleaned_data["text"],
+        at=timezone.now(),
+        files=incoming_files(form.cleaned_data["attachments"]),
+        from_status_page=True,
+    )
+    return f"{signal_status_url(token)}?lang={language}&replied=1#conversation"
 
 
 def _rate(signal: Signal, form: RatingForm, token: str, language: str) -> str:

@@ -15,14 +15,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from kokybe.audit.services import audit_record
 from kokybe.core.errors import ServiceError
 from kokybe.inquiries.attachments import MAX_FILES, IncomingFile, attachments_check
 from kokybe.inquiries.mailbox import IncomingMail, reply_text_only
-from kokybe.inquiries.models import Channel, Direction, EventKind, Kind, Signal, SignalMessage, Status
-from kokybe.inquiries.services.handling import resume_waiting
-from kokybe.inquiries.services.history import step_record
-from kokybe.inquiries.services.intake import attachments_store, signal_receive
+from kokybe.inquiries.models import Channel, Kind, Signal, SignalMessage, Status
+from kokybe.inquiries.services.intake import signal_receive
+from kokybe.inquiries.services.replies import signal_reply_receive
 from kokybe.tenancy.models import Institution, Municipality
 
 
@@ -117,7 +115,13 @@ def signal_mail_receive(
     files, left_out = _acceptable_files(mail.files)
     if found := _thread_signal(municipality, mail):
         signal = _handled_in(Signal.objects.select_for_update().select_related("municipality").get(pk=found.pk))
-        _reply_record(signal=signal, mail=mail, files=files, left_out=left_out)
+        signal_reply_receive(
+            signal=signal,
+            text=_with_left_out(reply_text_only(mail.text) or _("(no text)"), left_out),
+            at=mail.sent_at,
+            files=files,
+            email_message_id=mail.message_id,
+        )
         return MailOutcome(signal=signal, is_new=False)
     received = signal_receive(
         actor=None,
@@ -134,38 +138,3 @@ def signal_mail_receive(
         email_thread_id=mail.message_id,
     )
     return MailOutcome(signal=received.signal, is_new=True, access_token=received.access_token)
-
-
-def _reply_record(*, signal: Signal, mail: IncomingMail, files: list[IncomingFile], left_out: list[str]) -> None:
-    message = SignalMessage.objects.create(
-        municipality_id=signal.municipality_id,
-        signal=signal,
-        direction=Direction.INBOUND,
-        body=_with_left_out(reply_text_only(mail.text) or _("(no text)"), left_out),
-        sent_at=mail.sent_at,
-        email_message_id=mail.message_id[:255],
-    )
-    attachments_store(signal=signal, files=files, message=message)
-    audit_record(
-        actor=None,
-        action="signal.reply_receive",
-        target=message,
-        municipality_id=signal.municipality_id,
-        institution_id=signal.institution_id,
-        changes={"attachments": {"from": None, "to": len(files)}},
-        label=signal.reference,
-    )
-    if signal.status == Status.WAITING:
-        resume_waiting(actor=None, signal=signal, at=mail.sent_at)
-    elif signal.status == Status.ANSWERED:
-        signal.status = Status.ASSIGNED if signal.assignee_id else Status.RECEIVED
-        signal.save(update_fields=["status"])
-        step_record(
-            actor=None,
-            signal=signal,
-            kind=EventKind.REOPENED,
-            at=mail.sent_at,
-            action="signal.reopen",
-            changes={"status": {"from": Status.ANSWERED, "to": signal.status}},
-            detail={"by": "reply"},
-        )

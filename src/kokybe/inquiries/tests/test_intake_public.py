@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from conftest import World
@@ -265,3 +266,55 @@ def test_the_status_page_takes_a_bounded_number_of_queries(world: World, django_
     with django_assert_max_num_queries(6):
         page = Client().get(url)
     assert "Žinutė 29" in page.content.decode()
+
+
+def reply_url(received: ReceivedSignal) -> str:
+    return reverse("inquiries_public:reply", kwargs={"token": received.access_token})
+
+
+def test_the_person_adds_a_document_to_a_waiting_signal_which_resumes(world: World) -> None:
+    received = signal_received(world.a, world.a1)
+    with scopes_disabled():
+        Signal.objects.filter(pk=received.signal.pk).update(status=Status.WAITING, waiting_since=timezone.now())
+    document = SimpleUploadedFile("pazyma.pdf", PDF, content_type="application/pdf")
+    key = str(uuid.uuid4())
+    data = {"text": "Siunčiu prašytą pažymą.", "attachments": [document], "submission_key": key}
+    response = Client().post(reply_url(received), data)
+    assert response.status_code == 302
+    Client().post(reply_url(received), {"text": "Siunčiu prašytą pažymą.", "submission_key": key})  # double click
+    with scopes_disabled():
+        signal = Signal.objects.get(pk=received.signal.pk)
+        [message] = signal.messages.all()
+        assert [a.name for a in message.attachments.all()] == ["pazyma.pdf"]
+        assert list(signal.events.values_list("kind", flat=True)) == [EventKind.RECEIVED, EventKind.RESUMED]
+        assert AuditEvent.objects.get(action="signal.reply_receive").changes["by"]["to"] == "status_page"
+    assert (message.direction, message.body) == (Direction.INBOUND, "Siunčiu prašytą pažymą.")
+    assert signal.status == Status.RECEIVED
+    assert "Siunčiu prašytą pažymą." in Client().get(response["Location"]).content.decode()
+
+
+def test_a_reply_to_an_answered_signal_reopens_it(world: World) -> None:
+    received = signal_received(world.a, world.a1)
+    with scopes_disabled():
+        Signal.objects.filter(pk=received.signal.pk).update(status=Status.ANSWERED)
+    Client().post(reply_url(received), {"text": "Bet mano klausimas buvo kitas."})
+    with scopes_disabled():
+        signal = Signal.objects.get(pk=received.signal.pk)
+        assert signal.events.last().kind == EventKind.REOPENED
+    assert signal.status == Status.RECEIVED
+
+
+def test_a_closed_signal_takes_no_additions_and_an_empty_one_keeps_nothing(world: World) -> None:
+    closed = _closed_with_answer(world)
+    refused = Client().post(reply_url(closed), {"text": "Dar vienas klausimas"})
+    assert refused.status_code == 400
+    assert 'name="text"' not in Client().get(signal_status_url(closed.access_token)).content.decode()
+    open_one = signal_received(world.a, world.a1)
+    empty = Client().post(reply_url(open_one), {"text": "  "})
+    assert empty.status_code == 400
+    assert 'id="id_text_error"' in empty.content.decode()
+    with scopes_disabled():
+        assert not SignalMessage.objects.filter(direction=Direction.INBOUND).exists()
+    assert (
+        Client().post(reverse("inquiries_public:reply", kwargs={"token": "x" * 32}), {"text": "a"}).status_code == 404
+    )
