@@ -6,6 +6,7 @@ provides it, so a director keeps their own institution's services and a service 
 institutions share is kept by someone who covers them all.
 """
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,8 +32,14 @@ def _with_providers(services: QuerySet[Service]) -> QuerySet[Service]:
     )
 
 
+def _alphabetical(text: str) -> tuple[str, str]:
+    """A sort key close to the Lithuanian and Latvian alphabets: "Šeimos" among the S, not after Z."""
+    folded = text.casefold()
+    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)), folded
+
+
 def _by_name(services: list[Service]) -> list[Service]:
-    return sorted(services, key=lambda service: service.text("name").casefold())
+    return sorted(services, key=lambda service: _alphabetical(service.text("name")))
 
 
 @dataclass(frozen=True)
@@ -105,7 +112,7 @@ def providing_institutions(municipality: Municipality, *, published_only: bool) 
     if published_only:
         providers = providers.filter(service__is_published=True)
     institutions = Institution.objects.filter(municipality=municipality, pk__in=providers.values("institution_id"))
-    return sorted(institutions, key=lambda institution: institution.display_name.casefold())
+    return sorted(institutions, key=lambda institution: _alphabetical(institution.display_name))
 
 
 def service_for(access: Access, service_id: int) -> Service:

@@ -73,7 +73,7 @@ def _render(
     response = render(
         request,
         template,
-        {"plain": True, "place": municipality, "language": language, "languages": settings.LANGUAGES, **context},
+        {"plain": True, "place": municipality, "language": language, **context},
     )
     response.headers["Content-Language"] = language
     patch_vary_headers(response, ["Cookie"])  # without ?lang= the page is in the reader's chosen language
@@ -140,7 +140,6 @@ def service_page(request: HttpRequest, municipality: Municipality, service: str)
             "catalogue_address": reverse("catalogue_public:catalogue", args=[municipality.slug])
             + ("" if language == municipality.language else "?" + urlencode({"lang": language})),
             "switch": _switch(request),
-            "page_address": request.build_absolute_uri(path),
         }
         return _render(request, "catalogue/public/service.html", municipality, language, context)
 

@@ -130,3 +130,11 @@ def test_the_sitemap_names_every_published_service_in_its_languages(world: World
     assert f'<xhtml:link rel="alternate" hreflang="en" href="{address}?lang=en"/>' in body
     assert f"<loc>http://testserver{catalogue_url()}</loc>" in body
     assert draft.slug not in body
+
+
+def test_services_are_in_alphabetical_order_of_the_page_language(world: World) -> None:
+    for name in ("Žaisloteka", "Šeimos konsultavimas", "Apgyvendinimas", "Transportas"):
+        service_of(world.director, [world.a1], name=name, published=True)
+    page = get(catalogue_url())
+    positions = [page.index(name) for name in ("Apgyvendinimas", "Šeimos konsultavimas", "Transportas", "Žaislotek")]
+    assert positions == sorted(positions)
