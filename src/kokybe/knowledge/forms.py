@@ -159,7 +159,7 @@ class CategoryForm(TextsForm):
 
 class ListFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    category = forms.ModelChoiceField(
+    category: forms.ModelChoiceField[Category] = forms.ModelChoiceField(
         label=_("Category"), queryset=Category.objects.none(), required=False, empty_label=_("All")
     )
     visibility = forms.ChoiceField(

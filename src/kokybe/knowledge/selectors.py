@@ -41,7 +41,7 @@ def public_article_url(article: Article) -> str:
 
 def readable_articles(municipality: Municipality, *, public_only: bool) -> QuerySet[Article]:
     """Articles not archived: every one for staff, the public ones for residents."""
-    articles = Article.objects.filter(municipality=municipality, is_archived=False)
+    articles = Article.objects.filter(municipality=municipality, is_archived=False).defer("search_vector")
     return articles.filter(visibility=Visibility.PUBLIC) if public_only else articles
 
 
@@ -80,6 +80,7 @@ def articles_listed(access: Access, filters: ListFilters) -> QuerySet[Article] |
     """The staff list: filtered, with its helpful/not helpful counts; best matches first when searching."""
     articles = (
         Article.objects.filter(municipality=access.municipality, is_archived=filters.archived)
+        .defer("search_vector")
         .select_related("municipality", "category", "owner", "institution")
         .annotate(
             helpful=Count("feedback", filter=Q(feedback__is_helpful=True)),
@@ -104,6 +105,7 @@ def articles_listed(access: Access, filters: ListFilters) -> QuerySet[Article] |
 def article_for(access: Access, article_id: int) -> Article | None:
     return (
         Article.objects.select_related("municipality", "category", "owner", "institution")
+        .defer("search_vector")
         .filter(municipality=access.municipality, pk=article_id)
         .first()
     )
