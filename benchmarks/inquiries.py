@@ -17,7 +17,8 @@ waits for it and as the server spent on it; before that, each page on its own wi
 page's slowest query when it takes over 10 ms. Last, the time of the charter's figures (`inquiries.figures`).
 
 Smaller runs while working on it: BENCH_SIGNALS (500000), BENCH_SECONDS (60), BENCH_THINK (1.0), BENCH_USERS (8);
-BENCH_KEEP=1 keeps the temporary directory (gunicorn's log) and the database.
+BENCH_KEEP=1 keeps the temporary directory (gunicorn's log) and the database; BENCH_DATABASE=<the kept database's
+name> measures the pages again on it without building the register anew.
 """
 
 import datetime
@@ -35,7 +36,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -280,6 +281,32 @@ def identities_move_past_written_rows(*models: Any) -> None:
             table = model._meta.db_table
             last = f"SELECT max(id) FROM {connection.ops.quote_name(table)}"
             cursor.execute(f"SELECT setval(pg_get_serial_sequence(%s, 'id'), ({last}))", [table])
+
+
+def found_world() -> dict[str, Any]:
+    """The municipality, people and places of a register an earlier run built (BENCH_DATABASE)."""
+    from django.utils import timezone
+    from django_scopes import scopes_disabled
+
+    from kokybe.accounts.models import User
+    from kokybe.inquiries.models import OPEN_STATUSES, Signal
+    from kokybe.tenancy.models import Institution, Municipality
+
+    with scopes_disabled():
+        municipality = Municipality.objects.get(slug="bench")
+        coordinators = list(User.objects.filter(email__startswith="coordinator").order_by("email"))
+        places = [
+            (place, list(User.objects.filter(memberships__institution=place).order_by("email")))
+            for place in Institution.objects.filter(municipality=municipality).order_by("name")
+        ]
+        still_open = Signal.objects.filter(municipality=municipality, status__in=OPEN_STATUSES)
+        return {
+            "municipality": municipality,
+            "coordinators": coordinators,
+            "places": places,
+            "open": still_open.count(),
+            "overdue": still_open.filter(due_on__lt=timezone.localdate()).count(),
+        }
 
 
 def signal_row(
@@ -573,26 +600,27 @@ def queries_of_pages(world: dict[str, Any]) -> None:
     client = Client()
     client.force_login(world["coordinators"][0])
     year = datetime.date.today().year
-    print(f"each page alone, {REPEATS} times, in this process (a coordinator): median time, queries, slowest query")
+    print(f"each page alone, {REPEATS} times, in this process (a coordinator): median time, queries, slowest query:")
     for label, path in page_list(world, 0):
         if "{cursor}" in path:
             continue
         path = path.format(year=year, signal=reverse("inquiries:detail", args=[world["municipality"].slug, one]))
         client.get(path)
-        elapsed, runs = [], []
+        elapsed, cpu, runs = [], [], []
         for _ in range(REPEATS):
             with CaptureQueriesContext(connection) as captured:
-                started = time.perf_counter()
+                started, cpu_started = time.perf_counter(), time.process_time()
                 response = client.get(path)
                 elapsed.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - cpu_started) * 1000)
             assert response.status_code == 200, (label, response.status_code)
             runs.append([(query["sql"], float(query["time"]) * 1000) for query in captured.captured_queries])
         # The same query's time in each run: its median says more than one run on a busy machine.
         per_query = [statistics.median(run[n][1] for run in runs) for n in range(len(runs[0]))]
         slowest = max(range(len(per_query)), key=per_query.__getitem__)
         print(
-            f"  {label:42} {statistics.median(elapsed):6.1f} ms, {len(per_query):2} queries, "
-            f"slowest {per_query[slowest]:.1f} ms, all queries {sum(per_query):.1f} ms"
+            f"  {label:42} {statistics.median(elapsed):6.1f} ms ({statistics.median(cpu):5.1f} ms of Python CPU), "
+            f"{len(per_query):2} queries, slowest {per_query[slowest]:.1f} ms, all queries {sum(per_query):.1f} ms"
         )
         if connection.vendor == "postgresql" and per_query[slowest] > SLOW_QUERY_MS:
             with connection.cursor() as cursor:
@@ -703,27 +731,36 @@ def main() -> None:
     env = {**os.environ, "KOKYBE_VAR_DIR": var, "DEBUG": "0", "KOKYBE_ENV": "development"}
     env.pop("KOKYBE_DEMO_RELAX_MFA", None)
     database = None
-    if given.startswith(("postgres://", "postgresql://")):
+    reused = os.environ.get("BENCH_DATABASE", "")
+    if reused and given.startswith(("postgres://", "postgresql://")):
+        database = reused
+        env["DATABASE_URL"] = urlunsplit(urlsplit(given)._replace(path="/" + reused))
+    elif given.startswith(("postgres://", "postgresql://")):
         env["DATABASE_URL"], database = create_postgres_database(given)
     else:
         env.pop("DATABASE_URL", None)
     try:
         began = time.monotonic()
-        run(PYTHON, "manage.py", "migrate", "--noinput", "-v", "0", env=env)
-        run(PYTHON, "manage.py", "createcachetable", "-v", "0", env=env)
+        if not reused:
+            run(PYTHON, "manage.py", "migrate", "--noinput", "-v", "0", env=env)
+            run(PYTHON, "manage.py", "createcachetable", "-v", "0", env=env)
         os.environ.clear()
         os.environ.update(env)
         django_setup()
         from django.db import connection
 
         print(f"database: {connection.vendor} {'(' + database + ')' if database else '(temporary SQLite file)'}")
-        print(f"building {SIGNALS:,} signals over {YEARS} years in {INSTITUTIONS} institutions ...", flush=True)
-        world = build(SIGNALS)
-        print(
-            f"build: {world['seconds']:.0f} s for {SIGNALS:,} signals and {world['events']:,} events "
-            f"(bulk insert); {world['open']:,} open, {world['overdue']:,} of them overdue",
-            flush=True,
-        )
+        if reused:
+            world = found_world()
+            print(f"reusing the register: {world['open']:,} signals open, {world['overdue']:,} of them overdue")
+        else:
+            print(f"building {SIGNALS:,} signals over {YEARS} years in {INSTITUTIONS} institutions ...", flush=True)
+            world = build(SIGNALS)
+            print(
+                f"build: {world['seconds']:.0f} s for {SIGNALS:,} signals and {world['events']:,} events "
+                f"(bulk insert); {world['open']:,} open, {world['overdue']:,} of them overdue",
+                flush=True,
+            )
         queries_of_pages(world)
         serve(world, var)
         figures_timing(world)
@@ -733,7 +770,7 @@ def main() -> None:
             from django.db import connections
 
             connections.close_all()
-        if os.environ.get("BENCH_KEEP"):
+        if os.environ.get("BENCH_KEEP") or reused:
             print(f"kept: {var}" + (f" and the database {database}" if database else ""))
         else:
             if database is not None:
