@@ -52,7 +52,7 @@ class ArticleForm(TextsForm):
         article: Article | None = None,
         **kwargs: Any,
     ) -> None:
-        if article is not None and "initial" not in kwargs:
+        if article is not None and not kwargs.get("initial"):
             kwargs["initial"] = {
                 **{f"title_{code}": text for code, text in article.title.items()},
                 **{f"body_{code}": text for code, text in article.body.items()},
@@ -137,7 +137,7 @@ class LockForm(forms.Form):
 
 class CategoryForm(TextsForm):
     def __init__(self, *args: Any, main_language: str, category: Category | None = None, **kwargs: Any) -> None:
-        if category is not None and "initial" not in kwargs:
+        if category is not None and not kwargs.get("initial"):
             kwargs["initial"] = {
                 **{f"name_{code}": text for code, text in category.name.items()},
                 "position": category.position,

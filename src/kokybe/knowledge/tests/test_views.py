@@ -236,3 +236,14 @@ def test_residents_feedback_is_counted_and_floods_are_held_off(world, settings):
     with scopes_disabled():
         assert ArticleFeedback.objects.filter(article=article, is_helpful=True).count() == 1
         assert ArticleFeedback.objects.filter(article=article, is_helpful=False).count() == 29
+
+
+def test_the_edit_form_shows_the_article_as_it_is(world):
+    article = an_article(
+        world, title={"lt": "Pagalba į namus", "en": "Home help"}, body={"lt": "Tekstas", "en": "Text"}
+    )
+    page = world.client_for(world.worker).get(url("knowledge:edit", world, article=article.pk)).content.decode()
+    assert 'value="Pagalba į namus"' in page
+    assert 'value="Home help"' in page
+    assert 'name="lock_version" value="0"' in page
+    assert f'<option value="{world.worker.pk}" selected>' in page
