@@ -15,7 +15,9 @@ Both are written by `index_article`, which every service that saves an article c
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import reduce
+from typing import overload
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
@@ -68,7 +70,7 @@ def query_words(query: str) -> list[str]:
     return words[:MAX_WORDS]
 
 
-def search_ranked(articles: QuerySet[Article], query: str) -> QuerySet[Article] | list[Article]:
+def search_ranked(articles: QuerySet[Article], query: str) -> "QuerySet[Article] | RankedArticles":
     """The articles of `articles` that match every word of `query`, best first."""
     words = query_words(query)
     if not words:
@@ -115,17 +117,42 @@ def _postgresql_ranked(articles: QuerySet[Article], words: list[str]) -> QuerySe
     )
 
 
-def _sqlite_ranked(articles: QuerySet[Article], words: list[str]) -> list[Article]:
+def _sqlite_ranked(articles: QuerySet[Article], words: list[str]) -> "RankedArticles":
     match = " AND ".join(f'"{light_stem(word)}"*' for word in words)
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT rowid, bm25(knowledge_article_fts, 10.0, 1.0) FROM knowledge_article_fts"
-            " WHERE knowledge_article_fts MATCH %s",
+            "SELECT rowid FROM knowledge_article_fts WHERE knowledge_article_fts MATCH %s"
+            " ORDER BY bm25(knowledge_article_fts, 10.0, 1.0), rowid",
             [match],
         )
-        rank = dict(cursor.fetchall())  # bm25: lower is better
-    found = articles.filter(pk__in=list(rank))
-    return sorted(found, key=lambda article: (rank[article.pk], article.pk))
+        ranked = [row[0] for row in cursor.fetchall()]
+    allowed = set(articles.filter(pk__in=ranked).values_list("pk", flat=True))
+    return RankedArticles(articles, [pk for pk in ranked if pk in allowed])
+
+
+class RankedArticles(Sequence[Article]):
+    """Articles in a ranked order of ids, each page loaded when it is asked for (a list page or the
+    ten best then read only the rows they show)."""
+
+    def __init__(self, articles: QuerySet[Article], ids: list[int]) -> None:
+        self.articles = articles
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Article]: ...
+
+    def __getitem__(self, index: int | slice) -> Article | list[Article]:
+        if isinstance(index, int):
+            return self[index : index + 1 or None][0]
+        wanted = self.ids[index]
+        found = self.articles.in_bulk(wanted)
+        return [found[pk] for pk in wanted]
 
 
 SNIPPET_LENGTH = 220

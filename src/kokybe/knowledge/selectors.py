@@ -11,7 +11,7 @@ from kokybe.accounts.models import User
 from kokybe.inquiries.access import visible_signals
 from kokybe.inquiries.models import Signal
 from kokybe.knowledge.models import Article, ArticleFeedback, ArticleVersion, Audience, Category, Visibility
-from kokybe.knowledge.search import search_ranked, snippet
+from kokybe.knowledge.search import RankedArticles, search_ranked, snippet
 from kokybe.tenancy.access import Access
 from kokybe.tenancy.models import Institution, Membership, Municipality
 from kokybe.tenancy.permissions import Capability, roles_with
@@ -76,7 +76,7 @@ class ListFilters:
     archived: bool = False
 
 
-def articles_listed(access: Access, filters: ListFilters) -> QuerySet[Article] | list[Article]:
+def articles_listed(access: Access, filters: ListFilters) -> QuerySet[Article] | RankedArticles:
     """The staff list: filtered, with its helpful/not helpful counts; best matches first when searching."""
     articles = (
         Article.objects.filter(municipality=access.municipality, is_archived=filters.archived)
