@@ -247,3 +247,11 @@ def test_the_edit_form_shows_the_article_as_it_is(world):
     assert 'value="Home help"' in page
     assert 'name="lock_version" value="0"' in page
     assert f'<option value="{world.worker.pk}" selected>' in page
+
+
+def test_the_public_article_is_printable_and_offers_to_ask(world):
+    article = an_article(world)
+    page = world.client_for(None).get(public_url("article", world, article=article.pk)).content.decode()
+    assert 'media="print"' in page
+    assert 'href="/ask/alpha/?lang=lt"' in page
+    assert 'rel="canonical"' in page
