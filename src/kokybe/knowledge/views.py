@@ -10,8 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import render
-from django.urls import reverse
+from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -24,14 +23,13 @@ from kokybe.knowledge.formatting import blocks
 from kokybe.knowledge.forms import (
     DEFAULT_REVIEW_AFTER,
     ArticleForm,
-    CategoryForm,
     FeedbackForm,
     ListFilterForm,
     LockForm,
     ReviewForm,
 )
-from kokybe.knowledge.models import Article, ArticleVersion, Category
-from kokybe.knowledge.services import articles, categories, feedback
+from kokybe.knowledge.models import Article, ArticleVersion
+from kokybe.knowledge.services import articles, feedback
 from kokybe.tenancy.access import Access, access_of, require_capability
 from kokybe.tenancy.models import Institution
 from kokybe.tenancy.permissions import Capability
@@ -265,7 +263,7 @@ def _archive_or_restore(request: HttpRequest, article: int, archive: bool) -> Ht
     form = LockForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The page was out of date; nothing was changed."))
-        return _redirect(selectors.article_url(found))
+        return redirect(selectors.article_url(found))
     service = articles.article_archive if archive else articles.article_restore
 
     def submit() -> str:
@@ -277,13 +275,7 @@ def _archive_or_restore(request: HttpRequest, article: int, archive: bool) -> Ht
         return submit_once(request, submit)
     except ServiceError as error:
         messages.error(request, error.message)
-        return _redirect(selectors.article_url(found))
-
-
-def _redirect(url: str) -> HttpResponse:
-    response = HttpResponse(status=303)
-    response["Location"] = url
-    return response
+        return redirect(selectors.article_url(found))
 
 
 def article_archive(request: HttpRequest, municipality: str, article: int) -> HttpResponse:
@@ -303,7 +295,7 @@ def article_feedback(request: HttpRequest, municipality: str, article: int) -> H
     form = FeedbackForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose yes or no."))
-        return _redirect(selectors.article_url(found))
+        return redirect(selectors.article_url(found))
 
     def submit() -> str:
         feedback.feedback_give(
@@ -319,7 +311,7 @@ def article_feedback(request: HttpRequest, municipality: str, article: int) -> H
         return submit_once(request, submit)
     except ServiceError as error:
         messages.error(request, error.message)
-        return _redirect(selectors.article_url(found))
+        return redirect(selectors.article_url(found))
 
 
 def article_history(request: HttpRequest, municipality: str, article: int) -> HttpResponse:
@@ -368,61 +360,3 @@ def article_version(request: HttpRequest, municipality: str, article: int, numbe
             "changes": changes,
         },
     )
-
-
-def category_list(request: HttpRequest, municipality: str) -> HttpResponse:
-    access = access_of(request)
-    require_capability(access, C.WRITE_KNOWLEDGE)
-    return render(
-        request, "knowledge/category_list.html", {"categories": selectors.categories_with_counts(access.municipality)}
-    )
-
-
-def category_create(request: HttpRequest, municipality: str) -> HttpResponse:
-    access = access_of(request)
-    require_capability(access, C.WRITE_KNOWLEDGE)
-    form = CategoryForm(request.POST or None, main_language=access.municipality.language)
-    if request.method == "POST" and form.is_valid():
-
-        def submit() -> str:
-            categories.category_create(
-                actor=access.user,
-                municipality=access.municipality,
-                name=form.texts("name"),
-                position=form.cleaned_data["position"],
-            )
-            messages.success(request, _("The category was saved."))
-            return reverse("knowledge:categories", args=[municipality])
-
-        try:
-            return submit_once(request, submit)
-        except ServiceError as error:
-            add_service_error(form, error)
-    return render(request, "knowledge/category_form.html", {"form": form})
-
-
-def category_edit(request: HttpRequest, municipality: str, article_category: int) -> HttpResponse:
-    access = access_of(request)
-    require_capability(access, C.WRITE_KNOWLEDGE)
-    found = Category.objects.filter(municipality=access.municipality, pk=article_category).first()
-    if found is None:
-        raise Http404
-    form = CategoryForm(request.POST or None, main_language=access.municipality.language, category=found)
-    if request.method == "POST" and form.is_valid():
-
-        def submit() -> str:
-            categories.category_update(
-                actor=access.user,
-                category=found,
-                lock_version=form.cleaned_data["lock_version"],
-                name=form.texts("name"),
-                position=form.cleaned_data["position"],
-            )
-            messages.success(request, _("The category was saved."))
-            return reverse("knowledge:categories", args=[municipality])
-
-        try:
-            return submit_once(request, submit)
-        except ServiceError as error:
-            add_service_error(form, error)
-    return render(request, "knowledge/category_form.html", {"form": form, "category": found})
