@@ -9,6 +9,7 @@ import random
 from django.utils import timezone
 
 from kokybe.accounts.models import User
+from kokybe.demo import data
 from kokybe.demo.knowledge_articles import (
     KLAIPEDA,
     KLAIPEDA_CATEGORIES,
@@ -20,7 +21,7 @@ from kokybe.knowledge.models import Article, Category, Visibility
 from kokybe.knowledge.services.articles import article_create, article_update
 from kokybe.knowledge.services.categories import category_create
 from kokybe.knowledge.services.feedback import feedback_give
-from kokybe.tenancy.models import Municipality
+from kokybe.tenancy.models import Institution, Municipality
 
 REVIEW_EVERY_MONTHS = 12
 CHANGE_NOTES = {
@@ -51,6 +52,13 @@ def _categories(municipality: Municipality, names: dict[str, dict[str, str]]) ->
     return found
 
 
+def _institution(municipality: Municipality, key: str | None) -> Institution | None:
+    if key is None:
+        return None
+    spec = next(i for m in data.MUNICIPALITIES if m.slug == municipality.slug for i in m.institutions if i.key == key)
+    return Institution.objects.get(municipality=municipality, name=spec.name)
+
+
 def _coordinator(municipality: Municipality) -> str:
     return "koordinatorius@klaipeda.example" if municipality.slug == "klaipeda" else "koordinators@kuldiga.example"
 
@@ -70,7 +78,7 @@ def _articles(municipality: Municipality, categories: dict[str, Category], specs
         article = article_create(
             actor=owner,
             municipality=municipality,
-            institution=None,
+            institution=_institution(municipality, spec.institution),
             category=categories[spec.category],
             title={main: spec.title[main]},
             body={main: spec.body[main]},
@@ -84,7 +92,7 @@ def _articles(municipality: Municipality, categories: dict[str, Category], specs
                 actor=owner,
                 article=article,
                 lock_version=article.lock_version,
-                institution=None,
+                institution=article.institution,
                 category=article.category,
                 title=spec.title,
                 body=spec.body,

@@ -15,6 +15,7 @@ class ArticleSpec(NamedTuple):
     public: bool
     owner: str
     months_ago: int  # since it was written or last reviewed; 12 or more: past its yearly review
+    institution: str | None = None  # an InstitutionSpec key of demo.data: the institution's own article
 
 
 KLAIPEDA_CATEGORIES = {
@@ -98,6 +99,7 @@ KLAIPEDA = [
         False,
         SOCIAL,
         3,
+        "dane",
     ),
     ArticleSpec(
         "care",
@@ -461,6 +463,7 @@ KLAIPEDA = [
         False,
         SOCIAL,
         13,
+        "dane",
     ),
 ]
 
