@@ -11,7 +11,8 @@ from django_scopes import scopes_disabled
 from kokybe.core.attention import attention_for
 from kokybe.inquiries.models import Channel, Direction, Kind, Signal, SignalMessage
 from kokybe.knowledge.models import Article, ArticleFeedback, ArticleVersion, Visibility
-from kokybe.knowledge.services.articles import article_create
+from kokybe.knowledge.services.articles import article_create, article_update
+from kokybe.knowledge.services.feedback import feedback_give
 from kokybe.knowledge.tests.builders import an_article
 from kokybe.knowledge.views_public import SALT
 from kokybe.tenancy.access import Access
@@ -255,3 +256,28 @@ def test_the_public_article_is_printable_and_offers_to_ask(world):
     assert 'media="print"' in page
     assert 'href="/ask/alpha/?lang=lt"' in page
     assert 'rel="canonical"' in page
+
+
+def test_the_article_page_queries_do_not_grow_with_feedback_or_versions(world, django_assert_max_num_queries):
+    article = an_article(world)
+    client = world.client_for(world.worker)
+    client.get(url("knowledge:detail", world, article=article.pk))
+    with scopes_disabled():
+        for number in range(10):
+            article_update(
+                actor=world.worker,
+                article=article,
+                lock_version=article.lock_version,
+                institution=None,
+                category=None,
+                title=article.title,
+                body={"lt": f"Tekstas {number}"},
+                visibility=Visibility.PUBLIC,
+                owner=world.worker,
+                review_on=article.review_on,
+            )
+            feedback_give(actor=None, article=article, is_helpful=True, comment=f"Pastaba {number}")
+    with django_assert_max_num_queries(20):
+        assert client.get(url("knowledge:detail", world, article=article.pk)).status_code == 200
+    with django_assert_max_num_queries(12):  # 11 with one version as with eleven
+        assert client.get(url("knowledge:history", world, article=article.pk)).status_code == 200
