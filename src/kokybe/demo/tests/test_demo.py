@@ -23,8 +23,9 @@ def test_the_demo_loads_fast_and_a_second_run_changes_nothing() -> None:
     # Measured on a quiet 2-core machine on SQLite: about 42 s in all, of which three years of
     # signals (1,070 through the intake and handling services) 16 s, surveys (8,000 responses and
     # their tallies) 10 s, self-assessment rounds 5 s, proposals, competence and the accounts 2 s
-    # each; 60 s leaves room for PostgreSQL and a busy CI machine.
-    assert time.monotonic() - started < 60
+    # each. On PostgreSQL it took 69 s in CI; 120 s leaves room for a busy CI machine while still
+    # catching a loader that grows out of hand.
+    assert time.monotonic() - started < 120
     with scopes_disabled():
         counts = [m.objects.count() for m in (Municipality, Institution, Unit, Membership, User, AuditEvent)]
         call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
