@@ -1,10 +1,12 @@
+from collections.abc import Mapping
 from typing import Any
 
 from django import template
 
+from kokybe.audit.labels import ChangeRow
 from kokybe.audit.labels import action_label as _action_label
+from kokybe.audit.labels import change_rows as _change_rows
 from kokybe.audit.labels import object_type_label as _object_type_label
-from kokybe.audit.labels import value_label as _value_label
 
 register = template.Library()
 
@@ -20,5 +22,7 @@ def object_type_label(object_type: str) -> str:
 
 
 @register.filter
-def value_label(value: Any) -> str:
-    return _value_label(value)
+def change_rows(event: Any) -> list[ChangeRow]:
+    """The event's changes with field names and coded values named (`event` is an AuditEvent)."""
+    changes: Mapping[str, Any] = event.changes or {}
+    return _change_rows(event.object_type, changes)
