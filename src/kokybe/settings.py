@@ -118,6 +118,7 @@ TEMPLATES = [
         },
     }
 ]
+FORM_RENDERER = "kokybe.core.form_renderer.FormRenderer"
 
 # Database: SQLite file by default, anything dj-database-url reads (PostgreSQL) via DATABASE_URL.
 DATABASE_URL = os.environ.get("DATABASE_URL", "")

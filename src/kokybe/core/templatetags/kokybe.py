@@ -1,6 +1,9 @@
 import uuid
+from functools import cache
+from typing import Any
 
 from django import template
+from django.db.models import Model
 from django.forms import BoundField
 from django.utils.html import format_html
 
@@ -15,6 +18,22 @@ register = template.Library()
 def can(access: Access | None, capability: str) -> bool:
     """`{% if access|can:"manage_memberships" %}`: the permission table, asked from a template."""
     return access is not None and access.can(Capability(capability))
+
+
+@register.filter
+def display(instance: Model, field_name: str) -> str:
+    """`{{ signal|display:"kind" }}`: a choice field's label, as `get_kind_display` gives it.
+
+    Django's `get_FOO_display` builds the dict of choices on every call; list pages call it for every
+    row and column, which cost more than the page's queries.
+    """
+    value = getattr(instance, field_name)
+    return str(_choice_labels(type(instance), field_name).get(value, value))
+
+
+@cache
+def _choice_labels(model: type[Model], field_name: str) -> dict[Any, Any]:
+    return dict(model._meta.get_field(field_name).flatchoices)  # type: ignore[union-attr]
 
 
 @register.simple_tag(takes_context=True)
