@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "kokybe.knowledge",
     "kokybe.catalogue",
     "kokybe.inquiries",
+    "kokybe.eventlogs",
     "kokybe.demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",
