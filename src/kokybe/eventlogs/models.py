@@ -22,7 +22,10 @@ class LogFormat(models.TextChoices):
 
 
 class TimestampPrecision(models.TextChoices):
-    """The finest fraction of a second the source wrote, so an export writes timestamps as they came."""
+    """The finest fraction of a second the source wrote, so an export writes timestamps as they came.
+
+    The values are `datetime.isoformat`'s timespecs.
+    """
 
     SECONDS = "seconds", _("seconds")
     MILLISECONDS = "milliseconds", _("milliseconds")

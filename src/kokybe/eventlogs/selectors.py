@@ -30,7 +30,11 @@ def event_logs_listed(access: Access) -> QuerySet[EventLog]:
 
 def event_log_for(access: Access, pk: int, capability: Capability = Capability.VIEW_QUALITY) -> EventLog:
     """The log, if the person may use `capability` on it: 404 when it is another institution's, 403 without the role."""
-    log = EventLog.objects.filter(municipality=access.municipality, pk=pk).select_related("institution").first()
+    log = (
+        EventLog.objects.filter(municipality=access.municipality, pk=pk)
+        .select_related("institution", "imported_by")
+        .first()
+    )
     if log is None:
         raise Http404
     require_capability(access, capability, log.institution)

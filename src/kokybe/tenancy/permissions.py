@@ -63,6 +63,8 @@ class Capability(StrEnum):
     """Write and revise knowledge-base articles."""
     MANAGE_CATALOGUE = "manage_catalogue"
     """Keep the public service catalogue: who can get each service, how to apply, what it costs."""
+    MANAGE_EVENT_LOGS = "manage_event_logs"
+    """Import event logs (XES, CSV) of processes for analysis, and delete them."""
 
 
 C = Capability
@@ -90,6 +92,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.EVALUATE_PROPOSALS,
             C.MANAGE_NONCONFORMITIES,
             C.MANAGE_COMPETENCE,
+            C.MANAGE_EVENT_LOGS,
         }
     ),
     Role.DIRECTOR: frozenset(
@@ -128,6 +131,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.EVALUATE_PROPOSALS,
             C.MANAGE_NONCONFORMITIES,
             C.MANAGE_COMPETENCE,
+            C.MANAGE_EVENT_LOGS,
         }
     ),
     Role.SOCIAL_WORKER: frozenset(

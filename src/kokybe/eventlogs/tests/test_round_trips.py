@@ -10,11 +10,9 @@ from kokybe.eventlogs.csvlog import csv_chunks
 from kokybe.eventlogs.models import EventLog, LogCase, LogEvent
 from kokybe.eventlogs.selectors import case_attributes, event_rows
 from kokybe.eventlogs.tests.builders import log_from_bytes, log_from_file, raw_text
-from kokybe.eventlogs.timestamps import timespec_for
 from kokybe.eventlogs.xes import xes_chunks
 
 pytestmark = pytest.mark.django_db
-PRECISION_DIGITS = {"seconds": 0, "milliseconds": 3, "microseconds": 6}
 
 
 def xes_of(world: World, log: EventLog) -> str:
@@ -24,7 +22,7 @@ def xes_of(world: World, log: EventLog) -> str:
                 event_rows(world.a, log),
                 log_attributes=log.attributes,
                 case_attributes=case_attributes(world.a, log),
-                timespec=timespec_for(PRECISION_DIGITS[log.timestamp_precision]),
+                timespec=log.timestamp_precision,
             )
         )
 
