@@ -152,6 +152,8 @@ def value_label(value: Any, choices: Mapping[Any, Any] | None = None) -> str:
         return str(value["label"])
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
+    if isinstance(value, list) and all(isinstance(item, str | int) for item in value):
+        return ", ".join(value_label(item, choices) for item in value) or "—"
     if choices and isinstance(value, str | int) and value in choices:
         return str(choices[value])
     return str(value)
