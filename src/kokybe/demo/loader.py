@@ -10,6 +10,7 @@ from kokybe.demo import data
 from kokybe.demo.assessments import assessments_load
 from kokybe.demo.catalogue import catalogue_load
 from kokybe.demo.competence import competence_load
+from kokybe.demo.eventlogs import eventlogs_load
 from kokybe.demo.improvement import improvement_load
 from kokybe.demo.inquiries import inquiries_load
 from kokybe.demo.knowledge import knowledge_load
@@ -37,6 +38,7 @@ def demo_load() -> None:
         catalogue_load()
         knowledge_load()
         inquiries_load()
+        eventlogs_load()
 
 
 def _municipality(spec: data.MunicipalitySpec) -> Municipality:

@@ -2,7 +2,6 @@
 
 import gzip
 import io
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -12,9 +11,10 @@ from kokybe.accounts.models import User
 from kokybe.eventlogs.csvlog import CsvMapping
 from kokybe.eventlogs.models import EventLog
 from kokybe.eventlogs.services.importing import event_log_import
+from kokybe.eventlogs.shipped import SHIPPED_LOGS
 from kokybe.tenancy.models import Institution, Municipality
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = SHIPPED_LOGS
 VILNIUS = ZoneInfo("Europe/Vilnius")
 
 

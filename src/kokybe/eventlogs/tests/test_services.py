@@ -1,8 +1,10 @@
 """The import and delete services: audit events, atomicity, institutions, tenancy."""
 
 import io
+from typing import Any
 
 import pytest
+from django.core.management import CommandError, call_command
 from django_scopes import scopes_disabled
 
 from conftest import World
@@ -90,3 +92,30 @@ def test_logs_are_the_municipality_s_own(world: World) -> None:
         assert (
             LogCase.objects.filter(log=theirs).values_list("municipality_id", flat=True).distinct().get() == world.b.pk
         )
+
+
+def test_command_imports_and_checks(world: World, tmp_path: Any) -> None:
+    path = tmp_path / "small.csv"
+    path.write_bytes(SMALL.replace(b"case,", b"Byla,"))
+    out = io.StringIO()
+    call_command("event_log_import", str(path), "--municipality", world.a.slug, "--case", "Byla", "--check", stdout=out)
+    assert "3 events in 2 cases" in out.getvalue()
+    with scopes_disabled():
+        assert not EventLog.objects.exists()
+    call_command(
+        "event_log_import",
+        str(path),
+        "--municipality",
+        world.a.slug,
+        "--case",
+        "Byla",
+        "--institution",
+        "a1",
+        stdout=out,
+    )
+    with scopes_disabled():
+        log = EventLog.objects.get()
+    assert (log.name, log.institution_id, log.event_count, log.imported_by_id) == ("small", world.a1.pk, 3, None)
+    path.write_bytes(b"case,activity,timestamp\n1,a,later\n")
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("event_log_import", str(path), "--municipality", world.a.slug, stdout=out, stderr=io.StringIO())
