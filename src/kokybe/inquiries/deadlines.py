@@ -7,6 +7,9 @@ has not set one gets the default row on first use, so every deadline is explaine
 the signal settings page shows and lets the municipality change.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 
 from kokybe.core.workdays import calendar_of, local_date, working_day_after, working_days_between
@@ -25,8 +28,34 @@ PAUSED_BY_DEFAULT = frozenset({Kind.SERVICE_REQUEST})
 """A service request may wait for the person's missing documents; a question or complaint must not be held up."""
 
 
+_held_policies: ContextVar[dict[tuple[int, str], DeadlinePolicy] | None] = ContextVar("held_policies", default=None)
+
+
+@contextmanager
+def policies_held() -> Iterator[None]:
+    """Within the block, each municipality's policy for a kind is read from the database once.
+
+    For loading many signals in one go (the demo's three years) while no one changes the policies
+    and nothing in the block is rolled back: otherwise every signal received reads its policy again."""
+    token = _held_policies.set({})
+    try:
+        yield
+    finally:
+        _held_policies.reset(token)
+
+
 def policy_for(municipality: Municipality, kind: str) -> DeadlinePolicy:
     """The municipality's policy for `kind`, created with the defaults if it has none yet."""
+    held = _held_policies.get()
+    if held is None:
+        return _policy_read(municipality, kind)
+    key = (municipality.pk, kind)
+    if key not in held:
+        held[key] = _policy_read(municipality, kind)
+    return held[key]
+
+
+def _policy_read(municipality: Municipality, kind: str) -> DeadlinePolicy:
     policy, _created = DeadlinePolicy.objects.get_or_create(
         municipality=municipality,
         kind=kind,

@@ -14,8 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import validate_email
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from kokybe.accounts.models import User
@@ -59,10 +58,21 @@ def reference_prefix(municipality: Municipality) -> str:
 
 def _next_number(municipality: Municipality, year: int) -> int:
     """The next number of the year. The UPDATE holds the sequence row's lock until the transaction
-    ends, so two signals arriving at once wait for each other instead of taking the same number."""
-    SignalSequence.objects.get_or_create(municipality=municipality, year=year)
-    SignalSequence.objects.filter(municipality=municipality, year=year).update(last=F("last") + 1)
-    return SignalSequence.objects.values_list("last", flat=True).get(municipality=municipality, year=year)
+    ends, so two signals arriving at once wait for each other instead of taking the same number.
+    One statement takes the number and reads it back (RETURNING: PostgreSQL and SQLite 3.35+); the
+    year's first signal makes the year's row."""
+    quote = connection.ops.quote_name
+    statement = (
+        f"UPDATE {quote(SignalSequence._meta.db_table)} SET {quote('last')} = {quote('last')} + 1 "  # noqa: S608 (names, not input)
+        f"WHERE {quote('municipality_id')} = %s AND {quote('year')} = %s RETURNING {quote('last')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [municipality.pk, year])
+        taken = cursor.fetchone()
+    if taken is None:
+        SignalSequence.objects.get_or_create(municipality=municipality, year=year)
+        return _next_number(municipality, year)
+    return int(taken[0])
 
 
 def _check_choices(
@@ -162,6 +172,8 @@ def signal_receive(
     year = local_date(municipality.country, received_at).year
     number = _next_number(municipality, year)
     token = access_token_for(municipality_id=municipality.pk, year=year, number=number)
+    # A signal answered on the spot is saved answered and closed; its three steps are recorded after it.
+    on_the_spot = bool(answer_on_the_spot)
     signal = Signal.objects.create(
         municipality=municipality,
         institution=institution,
@@ -183,6 +195,10 @@ def signal_receive(
         created_by=actor,
         due_on=due_on_for(municipality, kind, received_at),
         email_thread_id=email_thread_id[:255],
+        status=Status.CLOSED if on_the_spot else Status.RECEIVED,
+        assignee=actor if on_the_spot else None,
+        answered_at=received_at if on_the_spot else None,
+        closed_at=received_at if on_the_spot else None,
     )
     attachments_store(signal=signal, files=attachments)
     given_contact = bool(signal.person_name or signal.person_email or signal.person_phone)
@@ -202,13 +218,14 @@ def signal_receive(
         },
         detail={"channel": channel},
     )
-    if answer_on_the_spot:
+    if on_the_spot:
         assert actor is not None  # checked above
         _answer_on_the_spot(actor=actor, signal=signal, answer=answer_on_the_spot)
     return ReceivedSignal(signal=signal, access_token=token)
 
 
 def _answer_on_the_spot(*, actor: User, signal: Signal, answer: str) -> None:
+    """The answer's message and the answered and closed steps of a signal saved in its closed state."""
     at = signal.received_at
     SignalMessage.objects.create(
         municipality_id=signal.municipality_id,
@@ -218,10 +235,6 @@ def _answer_on_the_spot(*, actor: User, signal: Signal, answer: str) -> None:
         sent_at=at,
         author=actor,
     )
-    signal.status = Status.ANSWERED
-    signal.assignee = actor
-    signal.answered_at = at
-    signal.save(update_fields=["status", "assignee", "answered_at"])
     step_record(
         actor=actor,
         signal=signal,
@@ -231,9 +244,6 @@ def _answer_on_the_spot(*, actor: User, signal: Signal, answer: str) -> None:
         changes={"status": {"from": Status.RECEIVED, "to": Status.ANSWERED}},
         detail={"on_the_spot": True},
     )
-    signal.status = Status.CLOSED
-    signal.closed_at = at
-    signal.save(update_fields=["status", "closed_at"])
     step_record(
         actor=actor,
         signal=signal,
