@@ -20,9 +20,9 @@ demo: $(INSTALLED)
 	@echo "Kokybė runs at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
 	KOKYBE_DEMO_RELAX_MFA=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-## Run the whole test suite (browser tests too, where Debian's Chromium is installed)
+## Run the whole test suite (browser tests too, where Debian's Chromium is installed), one worker per core
 test: $(INSTALLED)
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto --dist loadgroup
 
 install: $(INSTALLED)
 

@@ -24,6 +24,8 @@ from kokybe.tenancy.tests.factories import (
     UserFactory,
 )
 
+pytest_plugins = ["tests.browser.axe_report"]
+
 
 @dataclass
 class World:

@@ -11,11 +11,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.browser.axe_report import REPORT
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("KOKYBE_CHROMIUM", "/usr/bin/chromium"))
@@ -32,11 +33,15 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+            # With pytest-xdist (`--dist loadgroup`) every browser test runs in one worker, which
+            # loads the demo and starts the server once; the other workers take the rest of the suite.
+            item.add_marker(pytest.mark.xdist_group("browser"))
             if not CHROMIUM.exists():
                 if os.environ.get("KOKYBE_REQUIRE_BROWSER") == "1":
                     item.add_marker(pytest.mark.xfail(reason="Chromium missing", run=False, strict=True))
@@ -44,22 +49,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                     item.add_marker(
                         pytest.mark.skip(reason=f"browser tests need {CHROMIUM} (apt-get install chromium)")
                     )
-
-
-@dataclass
-class AxeReport:
-    pages: set[str] = field(default_factory=set)
-    violations: list[str] = field(default_factory=list)
-
-
-REPORT = AxeReport()
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    if REPORT.pages:
-        terminalreporter.write_line(
-            f"axe-core (WCAG 2.1 A/AA): {len(REPORT.pages)} distinct pages checked, {len(REPORT.violations)} violations"
-        )
 
 
 def _free_port() -> int:
