@@ -1,3 +1,5 @@
+import unicodedata
+from collections.abc import Callable
 from datetime import date
 
 from django import forms
@@ -32,10 +34,8 @@ class AuditSearchForm(forms.Form):
 
     def __init__(self, *args: object, actions: list[str], object_types: list[str], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["action"].choices = [("", _("All"))] + [(a, action_label(a)) for a in actions]  # type: ignore[attr-defined]
-        self.fields["object_type"].choices = [("", _("All"))] + [  # type: ignore[attr-defined]
-            (t, object_type_label(t)) for t in object_types
-        ]
+        self.fields["action"].choices = [("", _("All")), *_by_label(actions, action_label)]  # type: ignore[attr-defined]
+        self.fields["object_type"].choices = [("", _("All")), *_by_label(object_types, object_type_label)]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
@@ -55,3 +55,14 @@ class AuditSearchForm(forms.Form):
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
         )
+
+
+def _by_label(keys: list[str], label: Callable[[str], str]) -> list[tuple[str, str]]:
+    """Options in the order of their names in the reader's language, not of the stored keys."""
+    return sorted(((key, label(key)) for key in keys), key=lambda option: _sort_key(option[1]))
+
+
+def _sort_key(text: str) -> tuple[str, str]:
+    """Letters with diacritics next to their base letter (Į by I, Š by S, ā by a), as in a dictionary."""
+    base = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return base.casefold(), text.casefold()

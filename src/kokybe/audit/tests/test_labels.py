@@ -12,6 +12,7 @@ from django.utils import translation
 from django_scopes import scope
 
 from conftest import World
+from kokybe.audit.forms import AuditSearchForm
 from kokybe.audit.labels import Registry, change_rows, registry
 from kokybe.audit.services import audit_record
 from kokybe.audit.tests.recorded import Place, Recorded, SourceWalk
@@ -74,13 +75,20 @@ def test_constructed_actions_are_all_expanded(recorded: Recorded) -> None:
 
 @pytest.mark.parametrize("language", ["lt", "lv"])
 def test_every_label_is_translated(language: str) -> None:
+    """A label left out of its app's catalogue would show in English on a Lithuanian or Latvian page."""
     labels = registry()
-    texts = [*labels.actions.values(), *labels.object_types.values()]
-    texts += [label for fields in labels.values.values() for choices in fields.values() for label in choices.values()]
-    with translation.override("en"):
-        english = [str(text) for text in texts]
-    with translation.override(language):
-        untranslated = [source for source, text in zip(english, texts, strict=True) if str(text) == source]
+    texts = [(("action", key), text) for key, text in labels.actions.items()]
+    texts += [(("object type", key), text) for key, text in labels.object_types.items()]
+    for object_type, fields in labels.values.items():
+        for name, choices in fields.items():
+            texts += [(("changed field", f"{object_type} {name}"), text) for text in choices.values()]
+    untranslated = []
+    for owner, text in texts:
+        with translation.override("en"):
+            english = str(text)
+        with translation.override(language):
+            if str(text) == english:
+                untranslated.append(f"{labels.owners[owner]}: {english}")
     assert untranslated == []
 
 
@@ -163,3 +171,11 @@ def test_the_page_and_its_filter_name_actions_object_types_and_values(world: Wor
     assert f"— → {consultant}" in text
     # An action nobody named still shows, as its key, rather than disappearing.
     assert '<option value="unit.polish">unit.polish</option>' in text
+
+
+def test_the_filter_lists_actions_in_the_order_of_their_names() -> None:
+    with translation.override("lt"):
+        form = AuditSearchForm(actions=["unit.create", "institution.update", "membership.grant"], object_types=[])
+        names = [str(name) for _key, name in form.fields["action"].choices][1:]  # type: ignore[attr-defined]
+    # By the stored keys (institution, membership, unit) "Suteiktas" would come before "Sukurtas".
+    assert names == ["Pakeisti įstaigos duomenys", "Sukurtas padalinys", "Suteiktas vaidmuo"]
