@@ -160,24 +160,23 @@ def _event(
     zone: tzinfo,
     summary: ReadSummary,
 ) -> tuple[str, str, datetime, str, str] | None:
-    where = _("row %(row)d") % {"row": number}
     case_id, activity, stamp = row[case_at].strip(), row[activity_at].strip(), row[time_at].strip()
     lifecycle = row[lifecycle_at].strip() if lifecycle_at is not None else ""
     resource = row[resource_at].strip() if resource_at is not None else ""
     if not case_id:
-        summary.problem(where, _("The case is empty."))
+        summary.problem(_row(number), _("The case is empty."))
         return None
     if not activity:
-        summary.problem(where, _("The activity is empty."))
+        summary.problem(_row(number), _("The activity is empty."))
         return None
     if not stamp:
-        summary.problem(where, _("The time is empty."))
+        summary.problem(_row(number), _("The time is empty."))
         return None
     try:
         timestamp = parse_timestamp(stamp, zone)
     except ValueError:
         summary.problem(
-            where,
+            _row(number),
             _("“%(text)s” is not a date and time such as 2025-03-14 09:30 or 2025-03-14T09:30:00+02:00.")
             % {"text": stamp[:40]},
         )
@@ -188,11 +187,17 @@ def _event(
         or len(resource) > RESOURCE_LENGTH
         or len(lifecycle) > LIFECYCLE_LENGTH
     ):
-        summary.problem(where, _("The case, activity, resource or lifecycle transition is too long."))
+        summary.problem(_row(number), _("The case, activity, resource or lifecycle transition is too long."))
         return None
     if "." in stamp:
         summary.fraction_digits = max(summary.fraction_digits, fraction_digits(stamp))
     return case_id, activity, timestamp, lifecycle, resource
+
+
+def _row(number: int) -> str:
+    """Where a problem is, as a spreadsheet shows it (translated only when there is a problem: per
+    row it would cost more than reading the row)."""
+    return _("row %(row)d") % {"row": number}
 
 
 class _Line:

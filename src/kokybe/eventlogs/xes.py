@@ -146,6 +146,9 @@ class _Reader:
                 self.ready.append(row)
         self.events = []
 
+    def _trace_place(self) -> str:
+        return _("case %(number)d") % {"number": self.trace_number}
+
     def _event_row(self, event: list[Any], number: int) -> EventRow | None:
         activity, stamp, resource, lifecycle, attributes = event
         summary = self.summary
