@@ -1,7 +1,7 @@
 """Handling signals in the browser: a social worker takes a signal from her institution's queue, answers it
-with a template and a knowledge article, closes it, and forwards another one to the institution it belongs to;
-the coordinator keeps the settings. The queue, a signal and the answer page once more on a 360 px phone.
-axe-core on every page on the way."""
+with a template and a knowledge article, closes it, forwards another one to the institution it belongs to and
+a third to the municipality's queue; the coordinator keeps the settings. The queue, a signal and the answer
+page once more on a 360 px phone. axe-core on every page on the way."""
 
 from typing import Any
 
@@ -102,12 +102,25 @@ def test_a_worker_answers_closes_and_forwards(page: Any, server: str) -> None:
     submit(page)  # no institution, no reason
     assert page.locator(".govuk-error-summary").is_visible()
     problems += axe_violations(page)
-    page.locator("select[name=institution]").select_option(index=1)
+    institutions = page.locator("select[name=institution] option:not([value='']):not([value=municipality])")
+    page.locator("select[name=institution]").select_option(institutions.first.get_attribute("value"))
     page.fill("textarea[name=reason]", "Klausimas apie globos namų vietą: jie atsakys tiksliau.")
     submit(page)
     assert page.url.endswith(QUEUE)
     assert page.locator(".govuk-notification-banner, [role=status], [role=alert]").count()
     problems += axe_violations(page)
+
+    # One more is for the municipality itself: she sends it to the municipality's queue and no longer sees it.
+    forwarded = open_first_open(page, server, problems, "?status=assigned")
+    page.locator("main a[href$='/forward/']").click()
+    page.wait_for_load_state()
+    page.locator("select[name=institution]").select_option("municipality")
+    page.fill("textarea[name=reason]", "Prašo savivaldybės išmokos: ne centro sprendimas.")
+    submit(page)
+    assert page.url.endswith(QUEUE)
+    assert page.locator(".govuk-notification-banner, [role=status], [role=alert]").count()
+    problems += axe_violations(page)
+    assert page.goto(forwarded).status == 404
     assert problems == []
 
 

@@ -10,10 +10,12 @@ What every figure here means (the same wherever it is shown):
   of receipt up to and including the day of the answer in the municipality's country, the count the deadline
   uses, so an answer on the day of receipt takes 0 working days and one the next working day takes 1. Time
   spent waiting for the person is included: the person waited too.
-- Answered within the deadline: the first answer fell on or before `due_on` (which a pausing policy has
-  already moved by the days spent waiting). The share is taken over the signals whose outcome is known: the
-  answered ones and the open ones already past their deadline; open signals not yet due are not counted, nor
-  are signals closed without an answer (nothing to answer, such as a praise; their number is given).
+- Answered within the deadline: the first answer fell on or before its deadline: `due_on` (which a pausing
+  policy has already moved by the days spent waiting), or `first_due_on` for a signal reopened after it was
+  answered (the reopening counts a new deadline for what follows, not for the first answer). The share is
+  taken over the signals whose outcome is known: the answered ones and the open ones already past their
+  deadline; open signals not yet due are not counted, nor are signals closed without an answer (nothing to
+  answer, such as a praise; their number is given).
 - Median and p90: over the answered signals, interpolated between the two nearest values as PostgreSQL's
   `percentile_cont` does.
 - Satisfaction: the ratings (1-5) people gave the answer after closing: how many, their mean, the share of 4 and 5.
@@ -53,7 +55,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import Combinable
-from django.db.models.functions import TruncDate, TruncMonth
+from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -153,18 +155,21 @@ def answer_figures(
             answered_on=TruncDate("answered_at", tzinfo=zone),
             answer_time=ExpressionWrapper(F("answered_at") - F("received_at"), output_field=DurationField()),
             pauses=_pauses_while_waiting(),
+            answer_due_on=Coalesce("first_due_on", "due_on"),
         )
-        .values_list("group", "received_on", "answered_on", "answer_time", "due_on", "status", "pauses")
+        .values_list(
+            "group", "received_on", "answered_on", "answer_time", "due_on", "answer_due_on", "status", "pauses"
+        )
     )
     days = WorkingDayCounter(municipality.country, (day for row in rows for day in (row[1], row[2])))
     tallies: dict[Key, _Tally] = defaultdict(_Tally)
-    for group, received_on, answered_on, answer_time, due_on, status, pauses in rows:
+    for group, received_on, answered_on, answer_time, due_on, answer_due_on, status, pauses in rows:
         tally = tallies[group]
         tally.received += 1
         if answered_on is not None:
             tally.hours.append(answer_time.total_seconds() / 3600)
             tally.working_days.append(days.between(received_on, answered_on))
-            tally.in_time += answered_on <= due_on
+            tally.in_time += answered_on <= answer_due_on
         elif status == Status.CLOSED:
             tally.closed_unanswered += 1
         elif due_on < today and not (status == Status.WAITING and pauses):

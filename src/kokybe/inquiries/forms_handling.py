@@ -127,19 +127,37 @@ class AssignForm(StepForm):
 
 
 class ForwardForm(StepForm):
-    institution = InstitutionChoiceField(label=_("Forward to"), queryset=Institution.objects.none())
+    """Where to forward: another institution, or the municipality's queue (the choice `selectors.MUNICIPALITY_QUEUE`).
+
+    `cleaned_data["institution"]` is the Institution, or None for the municipality's queue."""
+
+    institution = forms.ChoiceField(label=_("Forward to"))
     reason = forms.CharField(
-        label=_("Why, for the institution that takes it over"),
+        label=_("Why, for whoever takes it over"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
-        help_text=_("The person is told by e-mail which institution now handles their message (not this reason)."),
+        help_text=_("The person is told by e-mail who now handles their message (not this reason)."),
     )
 
-    def __init__(self, *args: Any, institutions: QuerySet[Institution], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, institutions: QuerySet[Institution], municipality_queue: bool, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        institution = self.fields["institution"]
-        assert isinstance(institution, forms.ModelChoiceField)
-        institution.queryset = institutions
+        self._institutions = {str(institution.pk): institution for institution in institutions}
+        places: list[tuple[str, Any]] = [("", _("Choose where"))]
+        if municipality_queue:
+            places.append((selectors.MUNICIPALITY_QUEUE, _("The municipality's queue")))
+        places += [(pk, institution.display_name) for pk, institution in self._institutions.items()]
+        self._choices().choices = places
+
+    def _choices(self) -> forms.ChoiceField:
+        chosen = self.fields["institution"]
+        assert isinstance(chosen, forms.ChoiceField)
+        return chosen
+
+    def clean_institution(self) -> Institution | None:
+        chosen = self.cleaned_data["institution"]
+        return None if chosen == selectors.MUNICIPALITY_QUEUE else self._institutions[chosen]
 
 
 class ReasonForm(StepForm):

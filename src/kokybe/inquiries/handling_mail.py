@@ -22,12 +22,16 @@ from kokybe.inquiries.models import Signal
 
 @scopes_disabled()
 def forwarded_email_send(*, signal_id: int) -> None:
-    """Tell the person, in their language, which institution now handles their signal (after the forward commits)."""
+    """Tell the person, in their language, which institution (or the municipality itself) now handles their
+    signal (after the forward commits)."""
     signal = Signal.objects.select_related("municipality", "institution").get(pk=signal_id)
     if not signal.person_email:
         return
     with translation.override(signal.language):
-        subject = mail.subject_with_reference(signal, _("Your message was passed to another institution"))
+        if signal.institution_id is None:
+            subject = mail.subject_with_reference(signal, _("Your message was passed on to the municipality"))
+        else:
+            subject = mail.subject_with_reference(signal, _("Your message was passed to another institution"))
         body = render_to_string(
             "inquiries/handling/email/forwarded.txt", {"signal": signal, "link": mail.status_link(signal)}
         )

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from kokybe.audit.services import audit_record
+from kokybe.inquiries.answer_articles import public_article_links
 from kokybe.inquiries.models import Signal, SignalMessage
 from kokybe.inquiries.tokens import signal_access_token, signal_status_url
 
@@ -82,7 +83,8 @@ def _send(*, signal: Signal, subject: str, body: str, message_id: str) -> None:
 @scopes_disabled()
 @transaction.atomic
 def answer_email_send(*, signal: Signal, message: SignalMessage) -> None:
-    """E-mail an answer (an outbound message) to the person, in the signal's language.
+    """E-mail an answer (an outbound message) to the person, in the signal's language, with the public
+    knowledge articles it links to (`answer_articles`).
 
     Does nothing when the person left no e-mail address or this message was already e-mailed
     (a twin of the after-commit callback). If the mail server refuses, nothing is recorded."""
@@ -96,9 +98,19 @@ def answer_email_send(*, signal: Signal, message: SignalMessage) -> None:
             signal,
             _("Re: %(subject)s") % {"subject": signal.subject} if signal.subject else _("Our answer"),
         )
+        articles = [
+            {"title": link.title, "url": site_url() + link.path}
+            for link in public_article_links(signal, [message.pk]).get(message.pk, [])
+        ]
         body = render_to_string(
             "inquiries/email/answer.txt",
-            {"signal": signal, "message": message, "link": status_link(signal), "closed": not signal.is_open},
+            {
+                "signal": signal,
+                "message": message,
+                "articles": articles,
+                "link": status_link(signal),
+                "closed": not signal.is_open,
+            },
         )
     _send(signal=signal, subject=subject, body=body, message_id=message_id)
     message.email_message_id = message_id

@@ -4,7 +4,8 @@ A signal moves RECEIVED -> ASSIGNED -> (WAITING <-> ASSIGNED) -> ANSWERED -> CLO
 forwarded to another institution or merged into another signal. Every state change writes a
 `SignalEvent` with its timestamp: the status history on the page and the event log that lead-time
 analytics read. The answer deadline (`due_on`) is counted in working days from the channel's receipt
-time (`received_at`) under the municipality's `DeadlinePolicy` for the signal's kind.
+time (`received_at`) under the municipality's `DeadlinePolicy` for the signal's kind, and counted again
+from the reopening when an answered or closed signal is reopened.
 """
 
 from django.conf import settings
@@ -172,6 +173,9 @@ class Signal(models.Model):
         verbose_name=_("assignee"),
     )
     due_on = models.DateField(_("answer due"))  # moves later by the working days spent waiting, when allowed
+    # The deadline the first answer was held to, kept here when a reopening counts a new `due_on`: "answered
+    # within the deadline" stays a fact about the first answer. None while `due_on` is still that deadline.
+    first_due_on = models.DateField(null=True, blank=True)
     waiting_since = models.DateTimeField(null=True, blank=True)
     warned_at = models.DateTimeField(null=True, blank=True)  # deadline warning sent to the assignee
     escalated_at = models.DateTimeField(null=True, blank=True)  # overdue, reported to the director

@@ -122,22 +122,21 @@ def signal_forward(request: HttpRequest, municipality: str, signal: int) -> Http
         others = Institution.objects.filter(municipality=access.municipality, is_active=True).order_by("name")
         if found.institution_id:
             others = others.exclude(pk=found.institution_id)
-        return ForwardForm(data, institutions=others, initial={"lock_version": found.lock_version})
+        return ForwardForm(
+            data,
+            institutions=others,
+            municipality_queue=found.institution_id is not None,
+            initial={"lock_version": found.lock_version},
+        )
 
     def perform(access: Access, found: Signal, data: dict[str, Any]) -> str:
+        to: Institution | None = data["institution"]
         handling.signal_forward(
-            actor=access.user,
-            signal=found,
-            institution=data["institution"],
-            reason=data["reason"],
-            lock_version=data["lock_version"],
+            actor=access.user, signal=found, institution=to, reason=data["reason"], lock_version=data["lock_version"]
         )
-        names = {"institution": data["institution"].display_name}
-        if found.person_email:
-            messages.success(request, _("Forwarded to %(institution)s. The person is told by e-mail.") % names)
-        else:
-            messages.success(request, _("Forwarded to %(institution)s.") % names)
-        # The signal may now be outside what the forwarder handles: back to the queue unless they still see it.
+        messages.success(request, _forwarded_message(to, person_told=bool(found.person_email)))
+        # The signal may now be outside what the forwarder handles (an institution's worker who sent it to
+        # another institution or to the municipality's queue): back to the queue unless they still see it.
         if visible_signals(access).filter(pk=found.pk).exists():
             return detail_url(found)
         return reverse("inquiries:queue", args=[found.municipality.slug])
@@ -148,9 +147,20 @@ def signal_forward(request: HttpRequest, municipality: str, signal: int) -> Http
         allowed=lambda a: a.forward,
         make_form=make,
         perform=perform,
-        title=gettext_lazy("Forward to another institution"),
+        title=gettext_lazy("Forward the signal"),
         submit=gettext_lazy("Forward"),
     )
+
+
+def _forwarded_message(to: Institution | None, *, person_told: bool) -> str:
+    if to is None:
+        if person_told:
+            return _("Forwarded to the municipality's queue. The person is told by e-mail.")
+        return _("Forwarded to the municipality's queue.")
+    names = {"institution": to.display_name}
+    if person_told:
+        return _("Forwarded to %(institution)s. The person is told by e-mail.") % names
+    return _("Forwarded to %(institution)s.") % names
 
 
 def _reason_step(
@@ -164,7 +174,7 @@ def _reason_step(
     required: Callable[[Signal], bool],
     title: Any,
     submit: Any,
-    done: str,
+    done: str | Callable[[Signal], str],
 ) -> HttpResponse:
     def make(access: Access, found: Signal, data: Any) -> forms.Form:
         return ReasonForm(
@@ -177,7 +187,7 @@ def _reason_step(
 
     def perform(access: Access, found: Signal, data: dict[str, Any]) -> str:
         service(actor=access.user, signal=found, reason=data["reason"], lock_version=data["lock_version"])
-        return _done(request, found, done)
+        return _done(request, found, done(found) if callable(done) else done)
 
     return _step_page(request, signal_id, allowed=allowed, make_form=make, perform=perform, title=title, submit=submit)
 
@@ -222,11 +232,14 @@ def signal_reopen(request: HttpRequest, municipality: str, signal: int) -> HttpR
         allowed=lambda a: a.reopen,
         service=handling.signal_reopen,
         label=gettext_lazy("Why is it reopened?"),
-        help_text=gettext_lazy("The deadline stays as it was."),
+        help_text=gettext_lazy(
+            "A new deadline is counted from today in working days, as for a new signal of this type "
+            "(never earlier than the present one)."
+        ),
         required=lambda found: True,
         title=gettext_lazy("Reopen the signal"),
         submit=gettext_lazy("Reopen"),
-        done=_("The signal is open again."),
+        done=lambda found: _("The signal is open again; the answer is due on %(due)s.") % {"due": found.due_on},
     )
 
 

@@ -29,9 +29,10 @@ from kokybe.core import protection
 from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
 from kokybe.core.idempotency import submit_once
+from kokybe.inquiries.answer_articles import public_article_links
 from kokybe.inquiries.forms_intake import PublicSignalForm, RatingForm, ReplyForm, incoming_files
 from kokybe.inquiries.mail import receipt_email_send
-from kokybe.inquiries.models import Channel, Signal, Status, Topic
+from kokybe.inquiries.models import Channel, Direction, Signal, Status, Topic
 from kokybe.inquiries.services.intake import signal_receive
 from kokybe.inquiries.services.rating import signal_rate
 from kokybe.inquiries.services.replies import REPLYABLE, signal_reply_receive
@@ -240,9 +241,13 @@ def _status_page(
     problem: str = "",
     status_code: int = 200,
 ) -> HttpResponse:
+    conversation = list(signal.messages.all())
+    links = public_article_links(
+        signal, [message.pk for message in conversation if message.direction == Direction.OUTBOUND]
+    )
     context = {
         "signal": signal,
-        "conversation": list(signal.messages.all()),
+        "conversation": [(message, links.get(message.pk, [])) for message in conversation],
         "attachments": list(signal.attachments.filter(message__isnull=True)),
         "progress": _progress(signal),
         "form": rating_form or RatingForm(),

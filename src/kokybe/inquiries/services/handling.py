@@ -17,7 +17,7 @@ from kokybe.accounts.models import User
 from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
 from kokybe.inquiries import handling_rules as rules
-from kokybe.inquiries.deadlines import due_on_after_wait
+from kokybe.inquiries.deadlines import due_on_after_wait, due_on_for
 from kokybe.inquiries.handling_mail import forwarded_email_send
 from kokybe.inquiries.models import EventKind, Signal, Status
 from kokybe.inquiries.selectors import handlers
@@ -84,27 +84,34 @@ def signal_forward(
     *,
     actor: User,
     signal: Signal,
-    institution: Institution,
+    institution: Institution | None,
     reason: str,
     lock_version: int,
     at: datetime | None = None,
+    notify: bool = True,
 ) -> Signal:
-    """Send the signal to another institution of the municipality, which answers it within the same deadline.
+    """Send the signal to another institution of the municipality, or back to the municipality's queue
+    (`institution=None`), which answers it within the same deadline.
 
-    The history keeps where it came from; the person is told by e-mail when they left an address."""
+    The history keeps where it came from; the person is told by e-mail when they left an address,
+    unless `notify` is False (a forward entered after the fact: the demo's history, an import)."""
     at = at or timezone.now()
     _refuse_unless(
         signal,
         rules.FORWARDABLE,
         _("Only a signal being handled can be forwarded; resume a waiting signal first."),
     )
-    if institution.municipality_id != signal.municipality_id or not institution.is_active:
+    if institution is None:
+        if signal.institution_id is None:
+            raise ServiceError(_("The signal is already in the municipality's queue."), field="institution")
+    elif institution.municipality_id != signal.municipality_id or not institution.is_active:
         raise ServiceError(_("Choose an institution of this municipality."), field="institution")
-    if institution.pk == signal.institution_id:
+    elif institution.pk == signal.institution_id:
         raise ServiceError(_("The signal is already in this institution."), field="institution")
     reason = _reason(reason, required=True, message=_("Say why it is forwarded: the next institution reads it."))
     version_claim(signal, lock_version)
     before = {"institution": signal.institution_id, "assignee": signal.assignee_id, "status": signal.status}
+    to = None if institution is None else institution.pk
     signal.institution = institution
     signal.assignee = None
     signal.status = Status.RECEIVED
@@ -112,7 +119,7 @@ def signal_forward(
     signal.warned_at = None
     signal.escalated_at = None
     signal.save(update_fields=["institution", "assignee", "status", "warned_at", "escalated_at"])
-    person_told = bool(signal.person_email)
+    person_told = notify and bool(signal.person_email)
     step_record(
         actor=actor,
         signal=signal,
@@ -120,11 +127,11 @@ def signal_forward(
         at=at,
         action="signal.forward",
         changes={
-            "institution": {"from": before["institution"], "to": institution.pk},
+            "institution": {"from": before["institution"], "to": to},
             "assignee": {"from": before["assignee"], "to": None},
             "status": {"from": before["status"], "to": Status.RECEIVED},
         },
-        detail={"from": before["institution"], "to": institution.pk, "reason": reason, "person_told": person_told},
+        detail={"from": before["institution"], "to": to, "reason": reason, "person_told": person_told},
     )
     if person_told:
         transaction.on_commit(partial(forwarded_email_send, signal_id=signal.pk), robust=True)
@@ -216,28 +223,46 @@ def signal_close(*, actor: User, signal: Signal, reason: str, lock_version: int,
     return signal
 
 
-@transaction.atomic
-def signal_reopen(*, actor: User, signal: Signal, reason: str, lock_version: int, at: datetime | None = None) -> Signal:
-    """Open an answered or closed signal again (the answer did not settle it).
+def reopen_step(*, actor: User | None, signal: Signal, at: datetime, detail: dict[str, str]) -> None:
+    """Open an answered or closed signal again, with a new deadline counted from the reopening.
 
-    The deadline is not moved: it is the person's, and the first answer's timeliness stays as it was."""
-    at = at or timezone.now()
-    _refuse_unless(signal, rules.REOPENABLE, _("Only an answered or closed signal can be reopened."))
-    reason = _reason(reason, required=True, message=_("Say why the signal is reopened."))
-    version_claim(signal, lock_version)
-    before = signal.status
+    The deadline is counted in working days from `at` under the type's policy, as for a signal received
+    then, so a reopened signal is not overdue on the spot; it never comes earlier than the deadline it
+    had. The deadline the first answer was held to stays in `first_due_on` (the figures' "answered within
+    the deadline") and the event keeps the old one. The warning and the escalation are cleared: the new
+    deadline is warned about and, once missed, escalated again. Part of `signal_reopen` and of the
+    person's reply to an answered signal; runs inside their transaction."""
+    status_before, due_before = signal.status, signal.due_on
+    if signal.answered_at is not None and signal.first_due_on is None:
+        signal.first_due_on = signal.due_on
+    signal.due_on = max(signal.due_on, due_on_for(signal.municipality, signal.kind, at))
     signal.status = _handling_status(signal)
     signal.closed_at = None
-    signal.save(update_fields=["status", "closed_at"])
+    signal.warned_at = None
+    signal.escalated_at = None
+    signal.save(update_fields=["status", "closed_at", "due_on", "first_due_on", "warned_at", "escalated_at"])
     step_record(
         actor=actor,
         signal=signal,
         kind=EventKind.REOPENED,
         at=at,
         action="signal.reopen",
-        changes={"status": {"from": before, "to": signal.status}},
-        detail={"reason": reason},
+        changes={
+            "status": {"from": status_before, "to": signal.status},
+            "due_on": {"from": due_before.isoformat(), "to": signal.due_on.isoformat()},
+        },
+        detail={**detail, "due_on_before": due_before.isoformat(), "due_on": signal.due_on.isoformat()},
     )
+
+
+@transaction.atomic
+def signal_reopen(*, actor: User, signal: Signal, reason: str, lock_version: int, at: datetime | None = None) -> Signal:
+    """Open an answered or closed signal again (the answer did not settle it), with a new deadline (`reopen_step`)."""
+    at = at or timezone.now()
+    _refuse_unless(signal, rules.REOPENABLE, _("Only an answered or closed signal can be reopened."))
+    reason = _reason(reason, required=True, message=_("Say why the signal is reopened."))
+    version_claim(signal, lock_version)
+    reopen_step(actor=actor, signal=signal, at=at, detail={"reason": reason})
     return signal
 
 

@@ -33,8 +33,10 @@ def signal_answer(
     close: bool = False,
     lock_version: int,
     at: datetime | None = None,
+    notify: bool = True,
 ) -> SignalMessage:
-    """Send an answer to the person; e-mailed after commit when they left an address.
+    """Send an answer to the person; e-mailed after commit when they left an address, unless `notify` is
+    False (an answer given another way and entered after the fact: the demo's history, an import).
 
     A waiting signal is resumed first (the person's answer came another way). The first answer sets
     `answered_at`; `close` closes the signal at once when nothing more is expected."""
@@ -100,6 +102,6 @@ def signal_answer(
             action="signal.close",
             changes={"status": {"from": Status.ANSWERED, "to": Status.CLOSED}},
         )
-    if signal.person_email:
+    if notify and signal.person_email:
         transaction.on_commit(partial(answer_email_send, signal=signal, message=message), robust=True)
     return message

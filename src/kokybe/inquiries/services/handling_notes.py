@@ -1,5 +1,7 @@
 """Internal notes on a signal and corrections of how it is classified: staff-side changes that are not steps."""
 
+from datetime import datetime
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -8,7 +10,7 @@ from kokybe.audit.services import audit_record
 from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
 from kokybe.inquiries.deadlines import due_on_for
-from kokybe.inquiries.models import OPEN_STATUSES, Kind, Priority, Signal, SignalNote, Topic
+from kokybe.inquiries.models import OPEN_STATUSES, EventKind, Kind, Priority, Signal, SignalEvent, SignalNote, Topic
 
 NOTE_LENGTH = 5000
 SUBJECT_LENGTH = 200
@@ -35,6 +37,17 @@ def signal_note_add(*, actor: User, signal: Signal, text: str) -> SignalNote:
     return note
 
 
+def _counted_from(signal: Signal) -> datetime:
+    """When the signal's deadline started: its receipt, or its last reopening (see `handling.reopen_step`)."""
+    reopened = (
+        SignalEvent.objects.filter(municipality_id=signal.municipality_id, signal=signal, kind=EventKind.REOPENED)
+        .order_by("-at", "-id")
+        .values_list("at", flat=True)
+        .first()
+    )
+    return reopened or signal.received_at
+
+
 @transaction.atomic
 def signal_classify(
     *,
@@ -48,8 +61,9 @@ def signal_classify(
 ) -> Signal:
     """Correct the type, topic, priority and subject given at intake.
 
-    A new type gives the deadline of its policy, counted from the receipt as at intake, while the
-    signal is open; an answered signal keeps the deadline it was answered against."""
+    A new type gives the deadline of its policy, counted from the receipt as at intake (from the last
+    reopening for a reopened signal), while the signal is open; an answered signal keeps the deadline it
+    was answered against."""
     if kind not in Kind.values:
         raise ServiceError(_("Choose the type."), field="kind")
     if priority not in Priority.values:
@@ -66,7 +80,7 @@ def signal_classify(
     subject_changed = subject != signal.subject
     signal.kind, signal.topic, signal.priority, signal.subject = kind, topic, priority, subject
     if before["kind"] != kind and signal.status in OPEN_STATUSES and signal.waiting_since is None:
-        signal.due_on = due_on_for(signal.municipality, kind, signal.received_at)
+        signal.due_on = due_on_for(signal.municipality, kind, _counted_from(signal))
         signal.warned_at = None
     signal.save(update_fields=["kind", "topic", "priority", "subject", "due_on", "warned_at"])
     after = {"kind": signal.kind, "topic": signal.topic_id, "priority": signal.priority, "due_on": str(signal.due_on)}

@@ -1,7 +1,8 @@
 """The person adding to their signal: an e-mail reply, or a message from the private status page.
 
-A reply to an answered signal reopens it; to one waiting for the person resumes it (the deadline
-moves by the working days waited, when the policy allows). Audited without its text or the address.
+A reply to an answered signal reopens it, with a new deadline counted from the reply (as `signal_reopen`);
+to one waiting for the person resumes it (the deadline moves by the working days waited, when the policy
+allows). Audited without its text or the address.
 """
 
 from collections.abc import Sequence
@@ -13,9 +14,8 @@ from django.utils.translation import gettext as _
 from kokybe.audit.services import audit_record
 from kokybe.core.errors import ServiceError
 from kokybe.inquiries.attachments import IncomingFile, attachments_check
-from kokybe.inquiries.models import Direction, EventKind, Signal, SignalMessage, Status
-from kokybe.inquiries.services.handling import resume_waiting
-from kokybe.inquiries.services.history import step_record
+from kokybe.inquiries.models import Direction, Signal, SignalMessage, Status
+from kokybe.inquiries.services.handling import reopen_step, resume_waiting
 from kokybe.inquiries.services.intake import attachments_store
 
 REPLY_LENGTH = 10000
@@ -64,15 +64,5 @@ def signal_reply_receive(
     if signal.status == Status.WAITING:
         resume_waiting(actor=None, signal=signal, at=at)
     elif signal.status == Status.ANSWERED:
-        signal.status = Status.ASSIGNED if signal.assignee_id else Status.RECEIVED
-        signal.save(update_fields=["status"])
-        step_record(
-            actor=None,
-            signal=signal,
-            kind=EventKind.REOPENED,
-            at=at,
-            action="signal.reopen",
-            changes={"status": {"from": Status.ANSWERED, "to": signal.status}},
-            detail={"by": "reply"},
-        )
+        reopen_step(actor=None, signal=signal, at=at, detail={"by": "reply"})
     return message

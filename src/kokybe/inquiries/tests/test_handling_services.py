@@ -146,6 +146,58 @@ def test_forward_refusals(world: World) -> None:
     assert events(signal) == [EventKind.RECEIVED]
 
 
+def test_forward_to_the_municipality_queue_tells_the_person_who_handles_it_now(
+    world: World, django_capture_on_commit_callbacks: pytest.FixtureRequest
+) -> None:
+    signal = signal_in(world.a, world.a1, status=Status.ASSIGNED, assignee=world.worker, language="en")
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        handling.signal_forward(
+            actor=world.worker, signal=signal, institution=None, reason="Ne mūsų įstaigos.", lock_version=0
+        )
+    signal = fresh(signal)
+    assert (signal.institution_id, signal.assignee_id, signal.status) == (None, None, Status.RECEIVED)
+    event = SignalEvent.objects.get(signal=signal, kind=EventKind.FORWARDED)
+    assert (event.detail["from"], event.detail["to"], event.institution_id) == (world.a1.pk, None, None)
+    assert audited(signal) == ["signal.forward", "signal.forward_email"]
+    [sent] = mail.outbox
+    assert "passed on to the municipality" in sent.subject
+    assert f"handled by {world.a.display_name} itself" in sent.body
+    with pytest.raises(ServiceError, match="already in the municipality's queue") as again:
+        handling.signal_forward(
+            actor=world.coordinator, signal=signal, institution=None, reason="x", lock_version=signal.lock_version
+        )
+    assert again.value.field == "institution"
+    # From the municipality's queue on to an institution, as before.
+    handling.signal_forward(
+        actor=world.coordinator, signal=signal, institution=world.a2, reason="Globa.", lock_version=signal.lock_version
+    )
+    assert fresh(signal).institution_id == world.a2.pk
+
+
+def test_forward_and_answer_without_notifying_the_person(
+    world: World, django_capture_on_commit_callbacks: pytest.FixtureRequest
+) -> None:
+    signal = signal_in(world.a, world.a1, status=Status.ASSIGNED, assignee=world.worker)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:  # type: ignore[operator]
+        handling.signal_forward(
+            actor=world.worker,
+            signal=signal,
+            institution=world.a2,
+            reason="Įvesta vėliau.",
+            lock_version=0,
+            notify=False,
+        )
+        message = signal_answer(
+            actor=world.other_worker, signal=fresh(signal), body="Atsakyta telefonu.", lock_version=1, notify=False
+        )
+    assert (callbacks, mail.outbox) == ([], [])
+    assert SignalEvent.objects.get(signal=signal, kind=EventKind.FORWARDED).detail["person_told"] is False
+    message.refresh_from_db()
+    assert (message.emailed_to, message.email_message_id) == ("", "")
+    assert audited(signal) == ["signal.forward", "signal.answer"]
+    assert fresh(signal).status == Status.ANSWERED
+
+
 def test_waiting_stops_the_clock_of_a_service_request_and_resuming_moves_the_deadline(world: World) -> None:
     signal = signal_in(
         world.a,
@@ -268,14 +320,13 @@ def test_closing_without_an_answer_needs_a_reason(world: World) -> None:
         handling.signal_close(actor=world.worker, signal=praise, reason="Dar kartą.", lock_version=praise.lock_version)
 
 
-def test_reopen_needs_a_reason_and_leaves_the_deadline(world: World) -> None:
+def test_reopen_needs_a_reason_and_only_an_answered_or_closed_signal_is_reopened(world: World) -> None:
     signal = signal_in(world.a, world.a1, status=Status.CLOSED, assignee=world.worker, closed_at=at("2026-03-05"))
-    due = signal.due_on
     with pytest.raises(ServiceError):
         handling.signal_reopen(actor=world.worker, signal=signal, reason="", lock_version=0)
     handling.signal_reopen(actor=world.worker, signal=signal, reason="Asmuo atsakė, kad neaišku.", lock_version=0)
     signal = fresh(signal)
-    assert (signal.status, signal.closed_at, signal.due_on) == (Status.ASSIGNED, None, due)
+    assert (signal.status, signal.closed_at) == (Status.ASSIGNED, None)
     assert audited(signal) == ["signal.reopen"]
     open_one = signal_in(world.a, world.a1)
     with pytest.raises(ServiceError, match="Only an answered or closed"):

@@ -228,6 +228,62 @@ def test_forwarding_out_of_ones_institution_returns_to_the_queue(world: World) -
     assert world.client_for(world.other_worker).get(url("detail", world, signal.pk)).status_code == 200
 
 
+def test_the_forward_form_offers_the_municipality_queue_and_only_institutions_of_the_municipality(
+    world: World,
+) -> None:
+    signal = signal_in(world.a, world.a1)
+    form = world.client_for(world.worker).get(url("forward", world, signal.pk)).context["form"]
+    offered = [value for value, _label in form.fields["institution"].choices]
+    assert offered == ["", "municipality", str(world.a2.pk)]
+    queued = signal_in(world.a, None)
+    form = world.client_for(world.coordinator).get(url("forward", world, queued.pk)).context["form"]
+    offered = [value for value, _label in form.fields["institution"].choices]
+    assert offered == ["", str(world.a1.pk), str(world.a2.pk)]
+    refused = world.client_for(world.worker).post(
+        url("forward", world, signal.pk),
+        {"institution": world.b1.pk, "reason": "Kita savivaldybė.", "lock_version": "0", "submission_key": key()},
+    )
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["institution"]
+    with scopes_disabled():
+        assert Signal.objects.get(pk=signal.pk).institution_id == world.a1.pk
+
+
+def test_a_worker_forwards_to_the_municipality_queue_and_returns_to_her_queue(world: World) -> None:
+    signal = signal_in(world.a, world.a1)
+    client = english(world, world.worker)
+    response = client.post(
+        url("forward", world, signal.pk),
+        {
+            "institution": "municipality",
+            "reason": "Savivaldybės klausimas.",
+            "lock_version": "0",
+            "submission_key": key(),
+        },
+        follow=True,
+    )
+    assert response.redirect_chain == [(url("queue", world), 302)]
+    page = response.content.decode()
+    assert "Forwarded to the municipality&#x27;s queue. The person is told by e-mail." in page
+    assert client.get(url("detail", world, signal.pk)).status_code == 404
+    with scopes_disabled():
+        assert Signal.objects.get(pk=signal.pk).institution_id is None
+    assert world.client_for(world.coordinator).get(url("detail", world, signal.pk)).status_code == 200
+
+
+def test_the_coordinator_forwards_to_the_municipality_queue_and_stays_on_the_signal(world: World) -> None:
+    signal = signal_in(world.a, world.a1, person_email="")
+    client = english(world, world.coordinator)
+    response = client.post(
+        url("forward", world, signal.pk),
+        {"institution": "municipality", "reason": "Imsiu pati.", "lock_version": "0", "submission_key": key()},
+    )
+    assert response["Location"] == url("detail", world, signal.pk)
+    page = client.get(response["Location"]).content.decode()
+    assert "Forwarded to the municipality&#x27;s queue." in page
+    assert "told by e-mail" not in page
+
+
 def test_a_stale_step_shows_the_conflict_and_changes_nothing(world: World) -> None:
     signal = signal_in(world.a, world.a1)
     client = english(world, world.worker)
