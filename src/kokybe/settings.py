@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "kokybe.catalogue",
     "kokybe.inquiries",
     "kokybe.eventlogs",
+    "kokybe.clients",
     "kokybe.demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "kokybe.accounts.middleware.IdleSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -193,10 +195,9 @@ KOKYBE_DEMO_RELAX_MFA = env_bool("KOKYBE_DEMO_RELAX_MFA")
 if PRODUCTION and KOKYBE_DEMO_RELAX_MFA:
     raise ImproperlyConfigured("KOKYBE_DEMO_RELAX_MFA is for the demo only; production refuses it.")
 
-# Sessions end after 30 idle minutes: every request renews the expiry.
+# Sessions end after 30 idle minutes: requests renew the expiry, at most once a minute (IdleSessionMiddleware).
 KOKYBE_IDLE_TIMEOUT_MINUTES = int(os.environ.get("KOKYBE_IDLE_TIMEOUT_MINUTES", "30"))
 SESSION_COOKIE_AGE = KOKYBE_IDLE_TIMEOUT_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
