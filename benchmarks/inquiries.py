@@ -741,9 +741,9 @@ def main() -> None:
         env.pop("DATABASE_URL", None)
     try:
         began = time.monotonic()
-        if not reused:
-            run(PYTHON, "manage.py", "migrate", "--noinput", "-v", "0", env=env)
-            run(PYTHON, "manage.py", "createcachetable", "-v", "0", env=env)
+        # A kept register is brought up to the code's migrations too.
+        run(PYTHON, "manage.py", "migrate", "--noinput", "-v", "0", env=env)
+        run(PYTHON, "manage.py", "createcachetable", "-v", "0", env=env)
         os.environ.clear()
         os.environ.update(env)
         django_setup()
