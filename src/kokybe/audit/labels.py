@@ -135,11 +135,14 @@ def change_rows(object_type: str, changes: Mapping[str, Any]) -> list[ChangeRow]
     for name, change in changes.items():
         field_ = _field_of(model, name)
         choices = registry().values.get(object_type, {}).get(name) or _choices_of(field_)
-        pair = isinstance(change, Mapping) and ("from" in change or "to" in change)
         personal = isinstance(change, Mapping) and bool(change.get("changed"))
-        before, after = None, "" if personal else value_label(change, choices)
-        if pair:
+        before: str | None = None
+        if personal:
+            after = ""
+        elif isinstance(change, Mapping) and ("from" in change or "to" in change):
             before, after = value_label(change.get("from"), choices), value_label(change.get("to"), choices)
+        else:  # a plain value (a count, a date) rather than a change from one value to another
+            after = value_label(change, choices)
         label = _field_label(field_, name)
         rows.append(ChangeRow(name=name, label=label, personal=personal, before=before, after=after))
     return rows
