@@ -66,7 +66,6 @@ SECTIONS: list[tuple[Promise, str, Capability | frozenset[Capability], frozenset
     (_("Signals"), "inquiries:queue", Capability.HANDLE_SIGNALS, frozenset({"inquiries"})),
     (_("Knowledge base"), "knowledge:list", Capability.VIEW_ORGANISATION, frozenset({"knowledge"})),
     (_("Service catalogue"), "catalogue:list", Capability.VIEW_ORGANISATION, frozenset({"catalogue"})),
-    (_("Event logs"), "eventlogs:list", Capability.VIEW_QUALITY, frozenset({"eventlogs"})),
     (_("Audit trail"), "audit:search", Capability.VIEW_AUDIT, frozenset({"audit:search"})),
 ]
 
