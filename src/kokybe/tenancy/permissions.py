@@ -65,6 +65,12 @@ class Capability(StrEnum):
     """Keep the public service catalogue: who can get each service, how to apply, what it costs."""
     MANAGE_EVENT_LOGS = "manage_event_logs"
     """Import event logs (XES, CSV) of processes for analysis, and delete them."""
+    VIEW_CLIENTS = "view_clients"
+    """Read the records of clients one's institution serves; municipality-wide: the register, records by reason."""
+    MANAGE_CLIENTS = "manage_clients"
+    """Register clients, edit their records, merge duplicates, record consents and family links."""
+    VIEW_CLIENT_RECORD_VIEWS = "view_client_record_views"
+    """See who opened a client's record, when and why (the serving institution's director, the coordinator)."""
 
 
 C = Capability
@@ -93,6 +99,9 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.MANAGE_NONCONFORMITIES,
             C.MANAGE_COMPETENCE,
             C.MANAGE_EVENT_LOGS,
+            C.VIEW_CLIENTS,
+            C.MANAGE_CLIENTS,
+            C.VIEW_CLIENT_RECORD_VIEWS,
         }
     ),
     Role.DIRECTOR: frozenset(
@@ -110,6 +119,9 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.EVALUATE_PROPOSALS,
             C.MANAGE_NONCONFORMITIES,
             C.MANAGE_COMPETENCE,
+            C.VIEW_CLIENTS,
+            C.MANAGE_CLIENTS,
+            C.VIEW_CLIENT_RECORD_VIEWS,
         }
     ),
     Role.QUALITY_COORDINATOR: frozenset(
@@ -132,6 +144,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.MANAGE_NONCONFORMITIES,
             C.MANAGE_COMPETENCE,
             C.MANAGE_EVENT_LOGS,
+            C.VIEW_CLIENTS,
+            C.MANAGE_CLIENTS,
         }
     ),
     Role.SOCIAL_WORKER: frozenset(
@@ -145,6 +159,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.VIEW_QUALITY,
             C.DRAFT_PLANS,
             C.SUBMIT_IMPROVEMENTS,
+            C.VIEW_CLIENTS,
+            C.MANAGE_CLIENTS,
         }
     ),
     Role.CONSULTANT: frozenset(
