@@ -1,4 +1,5 @@
-"""Deadline reminders, run daily by `manage.py signal_reminders`: each signal is warned once and escalated once.
+"""Deadline reminders, run daily by `manage.py signal_reminders`: each deadline is warned about once and escalated
+once (a forward clears both for the new institution's people, a reopening for its new deadline).
 
 The warning goes to the assignee from the policy's warning day (`deadlines.warn_from`); once a signal
 is overdue it is escalated to its institution's director (for the municipality's queue, or an
