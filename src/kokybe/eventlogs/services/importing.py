@@ -6,6 +6,7 @@ import at the end of the read with every problem listed; the transaction then le
 """
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import tzinfo
 from typing import IO, Any
 
@@ -87,11 +88,10 @@ def event_log_import(
         imported_at=timezone.now(),
     )
     summary = ReadSummary()
-    cases: dict[str, Any] = {}  # case id -> its attributes, in order of first appearance
-    counted = [0]
+    tally = _Tally()
     try:
         items = read_items(stream, file_name, zone, summary, mapping)
-        rows_store(LogEvent, EVENT_COLUMNS, _event_rows(log, items, summary, cases, counted))
+        rows_store(LogEvent, EVENT_COLUMNS, _event_rows(log, items, summary, tally))
     except EventLogFileError as error:
         raise ServiceError(error.message, field="file") from error
     if summary.problem_count:
@@ -100,15 +100,15 @@ def event_log_import(
             summary.problems,
             summary.problem_count,
         )
-    if not counted[0]:
+    if not tally.events:
         raise ServiceError(_("The file has no events."), field="file")
     rows_store(
         LogCase,
         CASE_COLUMNS,
-        ((municipality.pk, log.pk, case_id, attributes) for case_id, attributes in cases.items()),
+        ((municipality.pk, log.pk, case_id, attributes) for case_id, attributes in tally.cases.items()),
     )
-    log.case_count = len(cases)
-    log.event_count = counted[0]
+    log.case_count = len(tally.cases)
+    log.event_count = tally.events
     log.attributes = summary.attributes
     log.event_attribute_keys = list(summary.event_attribute_keys)
     log.timestamp_precision = _precision(summary.fraction_digits)
@@ -131,19 +131,20 @@ def event_log_import(
     return log
 
 
-def _event_rows(
-    log: EventLog,
-    items: Iterator[Any],
-    summary: ReadSummary,
-    cases: dict[str, Any],
-    counted: list[int],
-) -> Iterator[tuple[Any, ...]]:
+@dataclass
+class _Tally:
+    events: int = 0
+    cases: dict[str, Any] = field(default_factory=dict)  # case id -> its attributes, in order of first appearance
+
+
+def _event_rows(log: EventLog, items: Iterator[Any], summary: ReadSummary, tally: _Tally) -> Iterator[tuple[Any, ...]]:
     """The LogEvent rows, numbered in file order; the cases are noted on the way.
 
     After the first problem nothing more is written (the import will be refused), but the file is
     read to its end so that every problem is listed.
     """
     municipality_id, log_id = log.municipality_id, log.pk
+    cases = tally.cases
     position = 0
     for item in items:
         if isinstance(item, CaseRow):
@@ -166,7 +167,7 @@ def _event_rows(
             item.attributes,
         )
         position += 1
-    counted[0] = position
+    tally.events = position
 
 
 def _base_name(file_name: str) -> str:
