@@ -76,6 +76,10 @@ class _Reader:
         self.event: list[Any] | None = None
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
+        if name in ATTRIBUTE_TAGS and self.elements:  # most elements: an attribute, unprefixed
+            self.elements.append(name)
+            self.frames.append([name, attributes.get("key", ""), attributes.get("value", ""), None])
+            return
         tag = name.rpartition(":")[2]
         if not self.elements and tag != "log":
             raise EventLogFileError(_("This is not an XES file: it does not start with <log>."))
@@ -130,14 +134,12 @@ class _Reader:
             self.summary.attributes[key] = composite_value(tag, text, children)
 
     def _trace_end(self) -> None:
-        where = _("case %(number)d") % {"number": self.trace_number}
         if not self.case_id.strip():
-            self.summary.problem(where, _("The case has no identifier (concept:name)."))
+            self.summary.problem(self._trace_place(), _("The case has no identifier (concept:name)."))
             return
         if len(self.case_id) > CASE_ID_LENGTH:
-            self.summary.problem(
-                where, _("The case identifier is longer than %(n)d characters.") % {"n": CASE_ID_LENGTH}
-            )
+            message = _("The case identifier is longer than %(n)d characters.") % {"n": CASE_ID_LENGTH}
+            self.summary.problem(self._trace_place(), message)
             return
         self.ready.append(CaseRow(self.case_id, self.case_attributes or None))
         for number, event in enumerate(self.events, 1):
