@@ -6,7 +6,7 @@ Saturdays (a Saturday worked in exchange for a bridge day off), so `is_working_d
 """
 
 import datetime
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -29,6 +29,9 @@ def is_working_day(country: str, day: datetime.date) -> bool:
     return bool(calendar_of(country).is_working_day(day))
 
 
+# The holidays package counts day by day; the same few deadlines (a day of receipt, a policy's days) come up
+# again and again, so the answers are kept: the calendars do not change while the process runs.
+@lru_cache(maxsize=8192)
 def working_day_after(country: str, start: datetime.date, days: int) -> datetime.date:
     """The `days`-th working day after `start` (the day of receipt itself does not count)."""
     if days < 0:
