@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from kokybe.clients.models import Client, ClientAccessReason, ClientInstitution
+from kokybe.clients.models import Client, ClientAccessReason, ClientInstitution, ClientStatus
 from kokybe.tenancy.access import Access, require_capability
 from kokybe.tenancy.permissions import Capability
 
@@ -81,9 +81,16 @@ def client_found(access: Access, client_id: int) -> Client:
     """The client named in the URL if the person's list holds it (a coordinator: any client of the
     municipality), without the reason check: for the reason form itself. 403 without VIEW_CLIENTS."""
     require_capability(access, Capability.VIEW_CLIENTS)
-    found = visible_clients(access).select_related("merged_into").filter(pk=client_id).first()
+    visible = visible_clients(access)
+    found = visible.select_related("merged_into").filter(pk=client_id).first()
     if found is None:
-        raise Http404
+        # A duplicate merged away is served by nobody (its rows moved): it is seen with the record it went into.
+        merged = Client.objects.filter(
+            municipality=access.municipality, pk=client_id, status=ClientStatus.MERGED
+        ).select_related("merged_into")
+        found = merged.first()
+        if found is None or found.merged_into_id is None or not visible.filter(pk=found.merged_into_id).exists():
+            raise Http404
     return found
 
 
@@ -99,7 +106,7 @@ def client_for(access: Access, client_id: int) -> OpenedClient:
         return OpenedClient(client=client, reason=reason, institution_id=None)
     institution_id = (
         served_by(access, ids)
-        .filter(client=client)
+        .filter(client_id=client.merged_into_id or client.pk)
         .order_by("institution_id")
         .values_list("institution_id", flat=True)
         .first()
@@ -112,7 +119,8 @@ def may_manage(access: Access, opened: OpenedClient) -> bool:
     if not access.can(Capability.MANAGE_CLIENTS):
         return False
     ids = access.institution_ids(Capability.MANAGE_CLIENTS)
-    return ids is None or served_by(access, ids).filter(client=opened.client).exists()
+    client = opened.client
+    return ids is None or served_by(access, ids).filter(client_id=client.merged_into_id or client.pk).exists()
 
 
 def may_see_record_views(access: Access, opened: OpenedClient) -> bool:

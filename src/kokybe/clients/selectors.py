@@ -7,6 +7,7 @@ so it never counts the whole register; name words match as prefixes of the words
 SQLite by scanning one municipality's rows in name order.
 """
 
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from kokybe.audit.models import AuditEvent, EventKind
 from kokybe.clients.access import OpenedClient, serving_institution_ids, visible_clients
 from kokybe.clients.models import Client, ClientInGroup, ClientInstitution, ClientStatus, Consent, FamilyLink
 from kokybe.clients.names import search_words
+from kokybe.clients.services.access_reasons import PAGE_LABELS, REASON_SEPARATOR
 from kokybe.tenancy.access import Access
 from kokybe.tenancy.models import Institution, Membership
 from kokybe.tenancy.permissions import Capability, roles_with
@@ -182,7 +184,25 @@ def client_record(opened: OpenedClient) -> dict[str, Any]:
     }
 
 
-def client_record_views(client: Client, *, limit: int = VIEWS_SHOWN) -> list[AuditEvent]:
+@dataclass(frozen=True)
+class RecordView:
+    who: str
+    at: datetime.datetime
+    page: str
+    reason: str  # the coordinator's stated reason, "" for staff of a serving institution
+
+
+def _record_view(event: AuditEvent) -> RecordView:
+    page, _separator, reason = event.purpose.partition(REASON_SEPARATOR)
+    return RecordView(
+        who=event.actor.display_name if event.actor else "",
+        at=event.occurred_at,
+        page=str(PAGE_LABELS.get(page, page)),
+        reason=reason,
+    )
+
+
+def client_record_views(client: Client, *, limit: int = VIEWS_SHOWN) -> list[RecordView]:
     """Who viewed the client's record, when and why, newest first: the views of this record and of the
     duplicates merged into it (the same person). Read from the audit trail."""
     ids = [
@@ -194,7 +214,7 @@ def client_record_views(client: Client, *, limit: int = VIEWS_SHOWN) -> list[Aud
             )
         ),
     ]
-    return list(
+    events = (
         AuditEvent.objects.filter(
             municipality_id=client.municipality_id,
             kind=EventKind.VIEW,
@@ -204,6 +224,7 @@ def client_record_views(client: Client, *, limit: int = VIEWS_SHOWN) -> list[Aud
         .select_related("actor")
         .order_by("-occurred_at", "-id")[:limit]
     )
+    return [_record_view(event) for event in events]
 
 
 def merge_candidates(access: Access, client: Client, *, limit: int = 20) -> list[Client]:

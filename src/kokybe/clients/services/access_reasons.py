@@ -2,7 +2,9 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kokybe.accounts.models import User
 from kokybe.audit.models import AuditEvent
@@ -12,6 +14,17 @@ from kokybe.clients.models import Client, ClientAccessReason
 from kokybe.core.errors import ServiceError
 
 REASON_MIN_LENGTH = 10
+REASON_SEPARATOR = "; reason: "
+PAGE_LABELS: dict[str, Promise] = {
+    "client record": gettext_lazy("Client record"),
+    "client record: edit": gettext_lazy("Editing the record"),
+    "client record: consent": gettext_lazy("Consents"),
+    "client record: family link": gettext_lazy("Family links"),
+    "client record: serving institutions": gettext_lazy("Serving institutions"),
+    "client record: merge": gettext_lazy("Merging duplicates"),
+}
+"""Readable names of the pages recorded by `client_view_record`; an app recording its own pages adds theirs here
+(a page without a label is shown as recorded)."""
 REASON_LENGTH = 500
 
 
@@ -43,7 +56,7 @@ def client_view_record(*, actor: User, opened: OpenedClient, page: str) -> Audit
     """Record that `actor` looked at the client's data on `page` (a short English name of the page, e.g.
     "client record"), with the coordinator's reason when one was given. Every page or download that
     shows a client's personal data calls this once per request."""
-    purpose = page if opened.reason is None else f"{page}; reason: {opened.reason.reason}"
+    purpose = page if opened.reason is None else f"{page}{REASON_SEPARATOR}{opened.reason.reason}"
     return personal_data_view_record(
         actor=actor,
         target=opened.client,

@@ -25,9 +25,10 @@ def client_in(
     actor: User | None = None,
     **details: str,
 ) -> Client:
-    """A client served by `institution`; each gets its own birth date unless one is given, so the
-    duplicate check does not stop a test that registers several."""
-    birth_date = birth_date or datetime.date(1950, 1, 1) + datetime.timedelta(days=next(_births))
+    """A client served by `institution`; each gets its own birth date unless one is given (or taken from
+    a personal code), so the duplicate check does not stop a test that registers several."""
+    if birth_date is None and not details.get("personal_code"):
+        birth_date = datetime.date(1950, 1, 1) + datetime.timedelta(days=next(_births))
     with scopes_disabled():
         return client_register(
             actor=actor,
