@@ -111,12 +111,18 @@ def figures(var: Path) -> bool:
         )
         actor = User.objects.create_user("coordinator@bench.example", "x", first_name="Ona", last_name="Onaitė")
     ok = True
+    judged = connection.vendor == "postgresql"  # the targets are PostgreSQL's; SQLite's figures are for reference
+
+    def verdict(seconds: float, target: float) -> str:
+        if not judged:
+            return f"target {target:.0f} s on PostgreSQL"
+        return "ok" if seconds < target else f"OVER {target:.0f} s"
+
     log, seconds = timed_import(municipality, actor, BPIC)
-    verdict = "ok" if seconds < TARGETS["bpic"] else f"OVER {TARGETS['bpic']:.0f} s"
-    ok = ok and seconds < TARGETS["bpic"]
-    print(
-        f"import BPIC 2013 (XES.gz, {log.event_count:,} events, {log.case_count:,} cases): {seconds:.1f} s ({verdict})"
-    )
+    stored = log.event_count
+    ok = ok and (seconds < TARGETS["bpic"] or not judged)
+    counts = f"{log.event_count:,} events, {log.case_count:,} cases"
+    print(f"import BPIC 2013 (XES.gz, {counts}): {seconds:.1f} s ({verdict(seconds, TARGETS['bpic'])})")
     size, seconds = timed_export(municipality, log)
     print(f"export BPIC 2013 as XES: {seconds:.1f} s, {size / 2**20:.0f} MB")
 
@@ -127,18 +133,18 @@ def figures(var: Path) -> bool:
     seconds = time.perf_counter() - started
     print(f"generated CSV: {EVENTS:,} events, {path.stat().st_size / 2**20:.0f} MB, shuffled rows ({seconds:.0f} s)")
     log, seconds = timed_import(municipality, actor, path)
-    verdict = "ok" if seconds < TARGETS["csv"] else f"OVER {TARGETS['csv']:.0f} s"
-    ok = ok and (seconds < TARGETS["csv"] or EVENTS < 1_000_000)
+    ok = ok and (seconds < TARGETS["csv"] or EVENTS < 1_000_000 or not judged)
+    stored += log.event_count
     rate = log.event_count / seconds
     counts = f"{log.event_count:,} events, {log.case_count:,} cases"
-    print(f"import CSV ({counts}): {seconds:.1f} s, {rate:,.0f} events/s ({verdict})")
+    print(f"import CSV ({counts}): {seconds:.1f} s, {rate:,.0f} events/s ({verdict(seconds, TARGETS['csv'])})")
     size, seconds = timed_export(municipality, log)
     print(f"export it as XES: {seconds:.1f} s, {size / 2**20:.0f} MB")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_total_relation_size('eventlogs_logevent')")
             (table_bytes,) = cursor.fetchone()
-        print(f"eventlogs_logevent with its indexes: {table_bytes / 2**20:.0f} MB for {1 + EVENTS + 65533:,} events")
+        print(f"eventlogs_logevent with its indexes: {table_bytes / 2**20:.0f} MB for {stored:,} events")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of the importing process: {peak:.0f} MB")
     return ok
