@@ -22,7 +22,7 @@ from kokybe.eventlogs.models import EventLog, LogCase, LogEvent, TimestampPrecis
 from kokybe.eventlogs.reading import format_of, read_items
 from kokybe.eventlogs.rows import CaseRow, EventLogFileError, Problem, ReadSummary
 from kokybe.eventlogs.storage import rows_store
-from kokybe.eventlogs.timestamps import offset_minutes
+from kokybe.eventlogs.timestamps import offset_minutes, timespec_for
 from kokybe.tenancy.models import Institution, Municipality
 
 EVENT_COLUMNS = (
@@ -48,12 +48,6 @@ class EventLogProblems(ServiceError):
         super().__init__(message, field="file")
         self.problems = problems
         self.count = count
-
-
-def _precision(digits: int) -> TimestampPrecision:
-    if digits == 0:
-        return TimestampPrecision.SECONDS
-    return TimestampPrecision.MILLISECONDS if digits <= 3 else TimestampPrecision.MICROSECONDS
 
 
 @transaction.atomic
@@ -111,7 +105,7 @@ def event_log_import(
     log.event_count = tally.events
     log.attributes = summary.attributes
     log.event_attribute_keys = list(summary.event_attribute_keys)
-    log.timestamp_precision = _precision(summary.fraction_digits)
+    log.timestamp_precision = TimestampPrecision(timespec_for(summary.fraction_digits))
     log.save(update_fields=["case_count", "event_count", "attributes", "event_attribute_keys", "timestamp_precision"])
     audit_record(
         actor=actor,
