@@ -9,6 +9,7 @@ from kokybe.accounts.models import User
 from kokybe.demo import data
 from kokybe.demo.assessments import assessments_load
 from kokybe.demo.catalogue import catalogue_load
+from kokybe.demo.clients import clients_load
 from kokybe.demo.competence import competence_load
 from kokybe.demo.eventlogs import eventlogs_load
 from kokybe.demo.improvement import improvement_load
@@ -39,6 +40,7 @@ def demo_load() -> None:
         knowledge_load()
         inquiries_load()
         eventlogs_load()
+        clients_load()
 
 
 def _municipality(spec: data.MunicipalitySpec) -> Municipality:

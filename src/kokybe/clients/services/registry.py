@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -82,22 +83,23 @@ def similar_clients(
     ]
 
 
-def _code_holder(municipality: Municipality, code: str, *, exclude: int | None = None) -> Client | None:
-    if not code:
-        return None
-    found = Client.objects.filter(municipality=municipality, personal_code=code)
-    if exclude is not None:
-        found = found.exclude(pk=exclude)
-    return found.first()
-
-
-def _external_id_check(municipality: Municipality, external_id: str, *, exclude: int | None = None) -> None:
-    if not external_id:
+def _unique_check(municipality: Municipality, details: ClientDetails, *, exclude: int | None = None) -> None:
+    """Refuse a personal code or an external id another client holds: one query for both."""
+    if not details.personal_code and not details.external_id:
         return
-    taken = Client.objects.filter(municipality=municipality, external_id=external_id)
+    scope = Q()
+    if details.personal_code:
+        scope |= Q(personal_code=details.personal_code)
+    if details.external_id:
+        scope |= Q(external_id=details.external_id)
+    holders = Client.objects.filter(scope, municipality=municipality)
     if exclude is not None:
-        taken = taken.exclude(pk=exclude)
-    if taken.exists():
+        holders = holders.exclude(pk=exclude)
+    found = list(holders.order_by("pk")[:2])
+    for holder in found:
+        if details.personal_code and holder.personal_code == details.personal_code:
+            raise SamePersonalCode(holder)
+    if found:
         raise ServiceError(_("Another client has this identifier of another system."), field="external_id")
 
 
@@ -126,10 +128,7 @@ def client_register(
     if institution.municipality_id != municipality.pk:
         raise ServiceError(_("Choose an institution of this municipality."), field="institution")
     details = details_checked(details)
-    existing = _code_holder(municipality, details.personal_code)
-    if existing is not None:
-        raise SamePersonalCode(existing)
-    _external_id_check(municipality, details.external_id)
+    _unique_check(municipality, details)
     if not different_person_confirmed:
         candidates = similar_clients(
             municipality, first_name=details.first_name, last_name=details.last_name, birth_date=details.birth_date
@@ -179,10 +178,7 @@ def client_update(*, actor: User, client: Client, details: ClientDetails, status
         raise ServiceError(_("Choose the status."), field="status")
     details = details_checked(details)
     municipality = client.municipality
-    existing = _code_holder(municipality, details.personal_code, exclude=client.pk)
-    if existing is not None:
-        raise SamePersonalCode(existing)
-    _external_id_check(municipality, details.external_id, exclude=client.pk)
+    _unique_check(municipality, details, exclude=client.pk)
     version_claim(client, lock_version)
     before = {name: getattr(client, name) for name in PERSONAL_FIELDS} | {"status": client.status}
     groups_before = groups_of(client)
