@@ -50,6 +50,12 @@ class EventLog(models.Model):
     imported_at = models.DateTimeField(_("imported"))
     case_count = models.PositiveIntegerField(_("cases"), default=0)
     event_count = models.PositiveIntegerField(_("events"), default=0)
+    # Figures of the log's page, counted while importing: a log never changes once imported, and
+    # counting them again over millions of rows on every view would cost a second or more.
+    first_event_at = models.DateTimeField(null=True, blank=True)
+    last_event_at = models.DateTimeField(null=True, blank=True)
+    resource_count = models.PositiveIntegerField(default=0)
+    activity_counts = models.JSONField(default=list, blank=True)  # [[activity, events], ...], most frequent first
     attributes = models.JSONField(default=dict, blank=True)  # the log-level attributes of an XES file
     event_attribute_keys = models.JSONField(default=list, blank=True)  # every key of LogEvent.attributes, in order
     timestamp_precision = models.CharField(

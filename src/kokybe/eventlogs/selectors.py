@@ -1,12 +1,11 @@
 """Reading event logs: which logs a person sees, a log's figures, and its events as rows."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from kokybe.eventlogs.models import EventLog, LogCase, LogEvent
@@ -68,39 +67,19 @@ def case_attributes(municipality: Municipality, log: EventLog) -> dict[str, dict
     return {case_id: attributes for case_id, attributes in cases.values_list("case_id", "attributes") if attributes}
 
 
-@dataclass(frozen=True)
-class LogOverview:
-    first: datetime | None
-    last: datetime | None
-    resource_count: int
-    activities: list[tuple[str, int]]  # most frequent first
-    sample_cases: list[tuple[str, list[EventRow]]]
-
-
-def log_overview(municipality: Municipality, log: EventLog) -> LogOverview:
-    """The figures of a log's page, in five queries whatever the log's size."""
-    events = LogEvent.objects.filter(municipality=municipality, log=log)
-    span = events.aggregate(first=Min("timestamp"), last=Max("timestamp"))
-    resources = events.exclude(resource="").aggregate(n=Count("resource", distinct=True))["n"]
-    activities = list(
-        events.values_list("activity").annotate(n=Count("id")).order_by("-n", "activity").values_list("activity", "n")
-    )
+def sample_cases(municipality: Municipality, log: EventLog) -> list[tuple[str, list[EventRow]]]:
+    """The first few cases by their identifiers, each with its events in time order (two queries)."""
     sample_ids = list(
         LogCase.objects.filter(municipality=municipality, log=log)
         .order_by("case_id")
         .values_list("case_id", flat=True)[:SAMPLE_CASES]
     )
     by_case: dict[str, list[EventRow]] = {case_id: [] for case_id in sample_ids}
-    for case_id, activity, instant, minutes, lifecycle, resource in (
-        events.filter(case_id__in=sample_ids)
+    events = (
+        LogEvent.objects.filter(municipality=municipality, log=log, case_id__in=sample_ids)
         .order_by("case_id", "timestamp", "position")
         .values_list("case_id", "activity", "timestamp", "utc_offset", "lifecycle", "resource")
-    ):
-        by_case[case_id].append(EventRow(case_id, activity, local_time(instant, minutes), lifecycle, resource))
-    return LogOverview(
-        first=span["first"],
-        last=span["last"],
-        resource_count=resources,
-        activities=activities,
-        sample_cases=list(by_case.items()),
     )
+    for case_id, activity, instant, minutes, lifecycle, resource in events:
+        by_case[case_id].append(EventRow(case_id, activity, local_time(instant, minutes), lifecycle, resource))
+    return list(by_case.items())

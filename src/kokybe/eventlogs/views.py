@@ -122,13 +122,12 @@ def event_log_upload(request: HttpRequest, municipality: str) -> HttpResponse:
 def event_log_detail(request: HttpRequest, municipality: str, event_log: int) -> HttpResponse:
     access = access_of(request)
     log = selectors.event_log_for(access, event_log)
-    overview = selectors.log_overview(access.municipality, log)
     return render(
         request,
         "eventlogs/log_detail.html",
         {
             "log": log,
-            "overview": overview,
+            "sample_cases": selectors.sample_cases(access.municipality, log),
             "may_delete": access.can(C.MANAGE_EVENT_LOGS, log.institution),
         },
     )

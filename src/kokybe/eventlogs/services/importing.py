@@ -5,9 +5,10 @@ PostgreSQL), so a million-event CSV never sits in memory. A problem anywhere in 
 import at the end of the read with every problem listed; the transaction then leaves nothing behind.
 """
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import IO, Any
 
 from django.db import transaction
@@ -103,10 +104,27 @@ def event_log_import(
     )
     log.case_count = len(tally.cases)
     log.event_count = tally.events
+    log.first_event_at, log.last_event_at = tally.first, tally.last
+    log.resource_count = len(tally.resources - {""})
+    log.activity_counts = [
+        list(pair) for pair in sorted(tally.activities.items(), key=lambda pair: (-pair[1], pair[0]))
+    ]
     log.attributes = summary.attributes
     log.event_attribute_keys = list(summary.event_attribute_keys)
     log.timestamp_precision = TimestampPrecision(timespec_for(summary.fraction_digits))
-    log.save(update_fields=["case_count", "event_count", "attributes", "event_attribute_keys", "timestamp_precision"])
+    log.save(
+        update_fields=[
+            "case_count",
+            "event_count",
+            "first_event_at",
+            "last_event_at",
+            "resource_count",
+            "activity_counts",
+            "attributes",
+            "event_attribute_keys",
+            "timestamp_precision",
+        ]
+    )
     audit_record(
         actor=actor,
         action="event_log.import",
@@ -129,6 +147,10 @@ def event_log_import(
 class _Tally:
     events: int = 0
     cases: dict[str, Any] = field(default_factory=dict)  # case id -> its attributes, in order of first appearance
+    first: datetime | None = None
+    last: datetime | None = None
+    activities: Counter[str] = field(default_factory=Counter)
+    resources: set[str] = field(default_factory=set)
 
 
 def _event_rows(log: EventLog, items: Iterator[Any], summary: ReadSummary, tally: _Tally) -> Iterator[tuple[Any, ...]]:
@@ -138,7 +160,8 @@ def _event_rows(log: EventLog, items: Iterator[Any], summary: ReadSummary, tally
     read to its end so that every problem is listed.
     """
     municipality_id, log_id = log.municipality_id, log.pk
-    cases = tally.cases
+    cases, activities, resources = tally.cases, tally.activities, tally.resources
+    first = last = None
     position = 0
     for item in items:
         if isinstance(item, CaseRow):
@@ -148,6 +171,13 @@ def _event_rows(log: EventLog, items: Iterator[Any], summary: ReadSummary, tally
             cases[item.case_id] = None
         if summary.problem_count:
             continue
+        timestamp = item.timestamp
+        if first is None or timestamp < first:
+            first = timestamp
+        if last is None or timestamp > last:
+            last = timestamp
+        activities[item.activity] += 1
+        resources.add(item.resource)
         yield (
             municipality_id,
             log_id,
@@ -161,7 +191,7 @@ def _event_rows(log: EventLog, items: Iterator[Any], summary: ReadSummary, tally
             item.attributes,
         )
         position += 1
-    tally.events = position
+    tally.events, tally.first, tally.last = position, first, last
 
 
 def _base_name(file_name: str) -> str:

@@ -5,6 +5,7 @@ from collections import Counter
 from datetime import datetime
 
 import pytest
+from django.db.models import Count, Max, Min
 from django_scopes import scopes_disabled
 
 from conftest import World
@@ -62,6 +63,12 @@ def check_against_raw(log: EventLog, file_name: str) -> None:
                 assert (
                     local_time(instant, minutes).isoformat(timespec=timespec_for(3 if "." in written else 0)) == written
                 )
+        events_of_log = LogEvent.objects.filter(log=log)
+        span = events_of_log.aggregate(first=Min("timestamp"), last=Max("timestamp"))
+        assert (log.first_event_at, log.last_event_at) == (span["first"], span["last"])
+        assert log.resource_count == events_of_log.exclude(resource="").values("resource").distinct().count()
+        by_activity = events_of_log.values_list("activity").annotate(n=Count("id")).order_by("-n", "activity")
+        assert log.activity_counts == [list(row) for row in by_activity]
         body = text[text.index("<trace>") :]  # past the globals, whose values are only defaults
         written = Counter(LIFECYCLE.findall(body))
         if events > written.total():

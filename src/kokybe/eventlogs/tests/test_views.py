@@ -125,7 +125,7 @@ def test_list_and_page_show_the_figures_in_bounded_queries(world: World, django_
     with django_assert_max_num_queries(12):
         listed = client.get(url("list", world))
     assert "receipt-wabo" in listed.content.decode()
-    with django_assert_max_num_queries(18):  # the page shell is about a dozen; the log, six
+    with django_assert_max_num_queries(15):  # the page shell is about a dozen; the log and its sample, three
         page = client.get(url("detail", world, log.pk)).content.decode()
     assert "1434" in page
     assert "8577" in page
