@@ -1,12 +1,13 @@
 """Signals demo data: three years of questions, requests, complaints, suggestions and praise in both municipalities.
 
 Everything goes through the services people use: the municipality's topics and answer templates, then each
-signal received (`signal_receive`, a phone call or a visit sometimes answered on the spot) and handled as
-its history says: assigned, sometimes forwarded to the right institution, waiting for a document, answered
-with a template (and a knowledge article, when the knowledge base has some), closed, rated, now and then
-reopened or merged as a duplicate; two complaints became nonconformities. Each step is entered at the time it
-happened (`at=`); a step whose time has not come yet is not taken, so the last weeks' signals stand open in
-the queues, some of them already overdue, as they would on a real Monday.
+signal received (`signal_receive`: most questions by phone or at the desk are answered on the spot) and
+handled as its history says: assigned (or answered straight from the queue), sometimes forwarded to the right
+institution, waiting for a document, answered with a template (and a knowledge article, when the knowledge
+base has some), closed, rated, now and then reopened or merged as a duplicate; two complaints became
+nonconformities. Each step is entered at the time it happened (`at=`); a step whose time has not come yet is
+not taken, so the last weeks' signals stand open in the queues, some due soon and some overdue by days or
+weeks, as they would on a real Monday.
 
 Klaipėda's signals are in Lithuanian, Kuldīga's in Latvian. A seeded random generator keeps the data the same
 on every machine for the same day. The demo e-mails no one: the services e-mail the person when a signal is
@@ -26,6 +27,7 @@ from kokybe.accounts.models import User
 from kokybe.core.texts import Texts
 from kokybe.core.workdays import TIME_ZONES, local_date, working_day_after
 from kokybe.demo import data
+from kokybe.inquiries.deadlines import policies_held
 from kokybe.inquiries.models import AnswerTemplate, Channel, Kind, Signal, Topic
 from kokybe.inquiries.selectors import handlers
 from kokybe.inquiries.services import handling, handling_answer, handling_nonconformity, handling_settings, rating
@@ -36,25 +38,71 @@ from kokybe.nonconformities.models import Severity
 from kokybe.tenancy.models import Institution, Municipality
 
 MONTHS = 36
-# Signals a month, on average, per institution. Each signal through the services costs about 20 queries (receive,
-# assign, answer, close, with their events and audit records): about a thousand keep the demo fast.
-PER_INSTITUTION_MONTH = {"klaipeda": 2.3, "kuldiga": 2.3}
+# Signals a month, on average, per institution. Through the services a call answered on the spot costs about 11
+# queries (received, answered and closed at once), a signal handled from the queue 17 to 30: some 3,000 signals,
+# 20 queries each on average, the largest part of the demo's loading time.
+PER_INSTITUTION_MONTH = {"klaipeda": 6.5, "kuldiga": 6.5}
 QUEUE_SHARE = 0.08  # of signals that reach the municipality's own queue rather than an institution
-LEFT_BEHIND = 0.008  # older signals someone forgot: still open, long overdue
-BACKLOG_DAYS = 30  # the last month's signals: some still wait for someone to take them, some for an answer
+BACKLOG_DAYS = 45  # the last weeks' signals: some still wait for someone to take them, some for an answer
 BACKLOG_UNASSIGNED = 0.25
-BACKLOG_STALLED = 0.4
+BACKLOG_STALLED = 0.25
 OPEN_NOW_PER_PLACE = 3  # and in every queue, this many of the last days' signals still open
 OPEN_NOW_DAYS = 8
-KIND_WEIGHTS = {Kind.QUESTION: 50, Kind.SERVICE_REQUEST: 18, Kind.COMPLAINT: 12, Kind.SUGGESTION: 9, Kind.PRAISE: 11}
+# Phone calls are the most, then the web form, e-mail, visits, letters, the proposals box and social networks.
 CHANNEL_WEIGHTS = {
-    Channel.PHONE: 34,
-    Channel.WEB: 18,
-    Channel.EMAIL: 20,
-    Channel.IN_PERSON: 16,
+    Channel.PHONE: 40,
+    Channel.WEB: 19,
+    Channel.EMAIL: 15,
+    Channel.IN_PERSON: 14,
     Channel.LETTER: 5,
-    Channel.SOCIAL: 3,
     Channel.BOX: 4,
+    Channel.SOCIAL: 3,
+}
+# What comes by each channel: calls and visits are mostly questions, letters carry requests and complaints,
+# the proposals box what people would rather not say to someone's face.
+KIND_WEIGHTS: dict[str, dict[str, int]] = {
+    Channel.PHONE: {Kind.QUESTION: 72, Kind.SERVICE_REQUEST: 10, Kind.COMPLAINT: 8, Kind.SUGGESTION: 3, Kind.PRAISE: 7},
+    Channel.IN_PERSON: {
+        Kind.QUESTION: 58,
+        Kind.SERVICE_REQUEST: 22,
+        Kind.COMPLAINT: 8,
+        Kind.SUGGESTION: 4,
+        Kind.PRAISE: 8,
+    },
+    Channel.WEB: {
+        Kind.QUESTION: 45,
+        Kind.SERVICE_REQUEST: 20,
+        Kind.COMPLAINT: 15,
+        Kind.SUGGESTION: 10,
+        Kind.PRAISE: 10,
+    },
+    Channel.EMAIL: {
+        Kind.QUESTION: 40,
+        Kind.SERVICE_REQUEST: 25,
+        Kind.COMPLAINT: 15,
+        Kind.SUGGESTION: 8,
+        Kind.PRAISE: 12,
+    },
+    Channel.LETTER: {
+        Kind.QUESTION: 15,
+        Kind.SERVICE_REQUEST: 40,
+        Kind.COMPLAINT: 30,
+        Kind.SUGGESTION: 5,
+        Kind.PRAISE: 10,
+    },
+    Channel.BOX: {Kind.COMPLAINT: 35, Kind.SUGGESTION: 40, Kind.PRAISE: 25},
+    Channel.SOCIAL: {Kind.QUESTION: 40, Kind.COMPLAINT: 25, Kind.SUGGESTION: 15, Kind.PRAISE: 20},
+}
+# A consultant answers most questions asked by phone or at the desk there and then (one step: answered, closed).
+ON_THE_SPOT = {Channel.PHONE: 0.8, Channel.IN_PERSON: 0.65}
+# Complaints and requests are given to someone to handle; most questions, suggestions and praise are answered
+# straight from the institution's queue by whoever takes them (the answer makes them the assignee).
+ASSIGNED_FIRST: dict[str, float] = {
+    Kind.COMPLAINT: 1.0,
+    Kind.SERVICE_REQUEST: 0.8,
+    Kind.SUGGESTION: 0.25,
+    Kind.QUESTION: 0.2,
+    Kind.PRAISE: 0.1,
 }
 
 
@@ -559,7 +607,8 @@ def inquiries_load() -> None:
             continue
         rng = random.Random(f"signals:{spec.slug}")  # noqa: S311 (demo data, not secrets)
         setting = _setting(municipality, spec)
-        _signals(setting, rng)
+        with policies_held():  # no one changes the deadlines while the history loads
+            _signals(setting, rng)
 
 
 def _setting(municipality: Municipality, spec: data.MunicipalitySpec) -> Setting:
@@ -665,7 +714,8 @@ class Plan:
     """When each step of a signal's handling happens; steps after now are not taken (yet)."""
 
     handler: User
-    assign_at: datetime
+    taken_at: datetime  # someone takes it from the queue: assigns it, or acts on it straight away
+    assigned: bool  # given to the handler first; else the first step (the answer) makes them the assignee
     forward: tuple[Place, User, datetime] | None  # to, their handler, when
     wait: tuple[datetime, datetime] | None  # asked for a document, got it
     answer_at: datetime
@@ -674,36 +724,34 @@ class Plan:
     reopen: tuple[timedelta, timedelta] | None  # after closing; the follow-up after reopening
     rating: tuple[int, timedelta] | None
     duplicate: bool
-    forgotten: bool  # assigned, then left unanswered (an old one: long overdue)
+    forgotten: bool  # one of the last weeks' signals, taken and not answered yet (some of them overdue)
 
     def mails_before(self, now: datetime) -> bool:
         """Whether a step that e-mails the person (a forward, an answer) happens before now."""
         forwarded = self.forward is not None and self.forward[2] < now
-        answered = not self.praise_closed and self.answer_at < now
-        return not self.forgotten and (forwarded or answered)
+        answered = not self.forgotten and not self.praise_closed and self.answer_at < now
+        return forwarded or answered
 
 
 def _history(setting: Setting, rng: random.Random, received_at: datetime, place: Place, still_open: bool) -> Signal:
     """Receive one signal and take the steps its plan holds, each at its time, none after now."""
     words, municipality = setting.words, setting.municipality
     topic_key = rng.choice(words.topics_of[place.key])
-    kind = rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
     channel = rng.choices(list(CHANNEL_WEIGHTS), weights=list(CHANNEL_WEIGHTS.values()))[0]
-    if channel == Channel.BOX:
-        kind = rng.choice([Kind.SUGGESTION, Kind.COMPLAINT, Kind.PRAISE])
+    kinds = KIND_WEIGHTS[channel]
+    kind = rng.choices(list(kinds), weights=list(kinds.values()))[0]
     story = _story(words, topic_key, kind, rng)
     handler = _handler(place, rng)
     anonymous = channel == Channel.BOX or rng.random() < 0.12
     name = "" if anonymous else rng.choice(words.names)
     on_the_spot = (
         story.kind == Kind.QUESTION
-        and channel in (Channel.PHONE, Channel.IN_PERSON)
         and handler is not None
-        and rng.random() < 0.55
+        and not still_open
+        and rng.random() < ON_THE_SPOT.get(channel, 0)
     )
     plan = None
-    if handler is not None and (still_open or not on_the_spot):
-        on_the_spot = False
+    if handler is not None and not on_the_spot:
         plan = _plan(setting, rng, received_at, story.kind, place, handler, still_open)
     # The services e-mail the person when a signal is answered or forwarded: the demo's history must not.
     email = ""
@@ -757,12 +805,13 @@ def _plan(
 ) -> Plan:
     country = setting.municipality.country
     recent = setting.now - received_at < timedelta(days=BACKLOG_DAYS)
-    assign_at = received_at + timedelta(hours=rng.uniform(0.3, 6))
+    taken_at = received_at + timedelta(hours=rng.uniform(0.3, 6))
     if recent and rng.random() < BACKLOG_UNASSIGNED:
-        assign_at += timedelta(days=rng.uniform(1, 8))
+        taken_at += timedelta(days=rng.uniform(1, 8))
     if still_open and rng.random() < 0.3:
-        assign_at = setting.now + timedelta(hours=1)  # nobody has taken it yet
-    moment = assign_at
+        taken_at = setting.now + timedelta(hours=1)  # nobody has taken it yet
+    forgotten = still_open or (recent and rng.random() < BACKLOG_STALLED)
+    moment = taken_at
     forward = None
     others = [p for p in setting.places if p.institution not in (None, place.institution) and p.handlers]
     if place.institution is not None and others and rng.random() < 0.06:
@@ -774,26 +823,27 @@ def _plan(
     answered_on = working_day_after(country, local_date(country, received_at), days_to_answer)
     answer_at = max(moment + timedelta(hours=1), _office_time(answered_on, rng, received_at))
     wait = None
-    if kind == Kind.SERVICE_REQUEST and rng.random() < 0.3:
+    if kind == Kind.SERVICE_REQUEST and rng.random() < 0.35:
         asked = moment + timedelta(hours=rng.uniform(2, 24))
-        got = asked + timedelta(days=rng.uniform(2, 8))
+        got = asked + timedelta(days=rng.uniform(2, 15))
         wait = (asked, got)
         answer_at = max(answer_at + (got - asked), got + timedelta(hours=2))
     rated = rng.random() < 0.25
     return Plan(
         handler=handler,
-        assign_at=assign_at,
+        taken_at=taken_at,
+        assigned=forgotten or forward is not None or rng.random() < ASSIGNED_FIRST[kind],
         forward=forward,
         wait=wait,
         answer_at=answer_at,
         praise_closed=kind == Kind.PRAISE and rng.random() < 0.6,
-        close_after=None if rng.random() < 0.8 else timedelta(days=rng.uniform(1, 6)),
+        close_after=None if rng.random() < 0.85 else timedelta(days=rng.uniform(1, 6)),
         reopen=(timedelta(days=rng.uniform(1, 5)), timedelta(days=rng.uniform(0.5, 4)))
         if rng.random() < 0.02
         else None,
         rating=(rng.choices(*RATING_WEIGHTS)[0], timedelta(hours=rng.uniform(2, 90))) if rated else None,
         duplicate=rng.random() < 0.012,
-        forgotten=still_open or rng.random() < (BACKLOG_STALLED if recent else LEFT_BEHIND),
+        forgotten=forgotten,
     )
 
 
@@ -801,13 +851,12 @@ def _handle(setting: Setting, signal: Signal, plan: Plan, rng: random.Random) ->
     """Take the planned steps in order, up to now."""
     words, now = setting.words, setting.now
     handler = plan.handler
-    if plan.assign_at >= now:
+    if plan.taken_at >= now:
         return
-    _assign(signal, handler, plan.assign_at)
+    if plan.assigned:
+        _assign(signal, handler, plan.taken_at)
     if plan.duplicate:
         _duplicate(setting, signal, handler, rng)
-    if plan.forgotten:
-        return
     if plan.forward is not None:
         to, their_handler, at = plan.forward
         if at >= now:
@@ -823,7 +872,7 @@ def _handle(setting: Setting, signal: Signal, plan: Plan, rng: random.Random) ->
         if got >= now:
             return
         _resume(signal, handler, got)
-    if plan.answer_at >= now:
+    if plan.forgotten or plan.answer_at >= now:
         return
     if plan.praise_closed:
         _close(signal, handler, words.praise_closed, plan.answer_at)
@@ -917,8 +966,8 @@ def _follow_up(signal: Signal, actor: User, text: str, at: datetime) -> None:
 
 
 def _rate(signal: Signal, value: int, comment: str, at: datetime) -> None:
+    # The rating is the person's and claims no lock version: the demo's copy of the signal stays good for a next step.
     rating.signal_rate(signal=signal, rating=value, comment=comment, at=at)
-    signal.refresh_from_db(fields=["rating", "rating_comment", "rated_at", "lock_version"])
 
 
 def _duplicate(setting: Setting, original: Signal, handler: User, rng: random.Random) -> None:

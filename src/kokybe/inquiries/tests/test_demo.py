@@ -14,7 +14,17 @@ from kokybe.audit.models import AuditEvent
 from kokybe.demo import data, loader
 from kokybe.demo.inquiries import inquiries_load
 from kokybe.inquiries import figures
-from kokybe.inquiries.models import Channel, EventKind, Kind, Signal, SignalEvent, SignalMessage, Status, Topic
+from kokybe.inquiries.models import (
+    OPEN_STATUSES,
+    Channel,
+    EventKind,
+    Kind,
+    Signal,
+    SignalEvent,
+    SignalMessage,
+    Status,
+    Topic,
+)
 from kokybe.tenancy.models import Institution, Municipality
 
 
@@ -31,7 +41,8 @@ def test_the_signals_demo_is_realistic_fast_and_idempotent(django_capture_on_com
         started = time.process_time()
         with django_capture_on_commit_callbacks(execute=True) as after_commit:
             inquiries_load()
-        assert time.process_time() - started < 30  # about 15 s on SQLite (20 queries a signal through the services)
+        # About 3,000 signals through the services, 20 queries each: 12 s of CPU on SQLite, 25 s on a busy machine.
+        assert time.process_time() - started < 45
         assert after_commit == []  # the services e-mail after commit: the demo's history e-mails no one
         assert mail.outbox == []
         signals = list(Signal.objects.select_related("municipality"))
@@ -43,13 +54,20 @@ def test_the_signals_demo_is_realistic_fast_and_idempotent(django_capture_on_com
         klaipeda = Municipality.objects.get(slug="klaipeda")
         overall = figures.answer_figures(klaipeda)[None]
         overdue = figures.overdue_now(klaipeda)[None]
-    assert 800 <= len(signals) <= 1500
+    assert 2500 <= len(signals) <= 3600
     assert {s.institution_id for s in signals} == institutions | {None}
     assert {s.municipality.slug for s in signals} == {"klaipeda", "kuldiga"}
     oldest = min(s.received_at for s in signals)
     assert oldest < datetime.datetime.now(tz=datetime.UTC) - datetime.timedelta(days=2 * 365)
-    assert set(Counter(s.kind for s in signals)) == set(Kind)
-    assert set(Counter(s.channel for s in signals)) == set(Channel)
+    kinds, channels = Counter(s.kind for s in signals), Counter(s.channel for s in signals)
+    assert set(kinds) == set(Kind)
+    assert kinds.most_common(1)[0][0] == Kind.QUESTION
+    assert [channel for channel, _count in channels.most_common()] == [
+        Channel.PHONE,
+        *sorted({Channel.WEB, Channel.EMAIL}, key=lambda c: -channels[c]),
+        Channel.IN_PERSON,
+        *sorted({Channel.LETTER, Channel.BOX, Channel.SOCIAL}, key=lambda c: -channels[c]),
+    ]
     assert {Status.RECEIVED, Status.ASSIGNED, Status.CLOSED, Status.MERGED} <= {s.status for s in signals}
     assert set(EventKind) - {EventKind.ESCALATED} <= set(events)  # escalations are the reminders command's
     assert {s.language for s in signals if s.municipality.slug == "kuldiga"} == {"lv"}
@@ -61,3 +79,9 @@ def test_the_signals_demo_is_realistic_fast_and_idempotent(django_capture_on_com
     assert overall.share_in_time is not None
     assert 0.85 < overall.share_in_time < 0.99
     assert overdue.count >= 3
+    # What is still open came in over the last weeks: overdue by days or weeks, not years.
+    open_signals = [s for s in signals if s.status in OPEN_STATUSES]
+    assert {Status.WAITING} <= {s.status for s in open_signals}
+    assert min(s.received_at for s in open_signals) > datetime.datetime.now(tz=datetime.UTC) - datetime.timedelta(
+        days=60
+    )
