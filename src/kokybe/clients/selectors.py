@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
 
 from kokybe.accounts.models import User
 from kokybe.audit.models import AuditEvent, EventKind
@@ -91,6 +92,24 @@ def _filtered(access: Access, filters: ClientFilters) -> QuerySet[Client]:
     return clients
 
 
+MIN_INDEXED_WORD = 3
+"""Trigram indexes answer words of three letters or more; shorter ones match too many rows to be selective."""
+
+
+def _name_order(filters: ClientFilters) -> str | Lower:
+    """Name order, read off the index `client_status_name` unless the filters are selective.
+
+    Walking the name index and filtering is fast when matches are common, but a selective filter whose
+    matches sort late ("zemait" on 100,000 clients) makes PostgreSQL walk most of the index: 190 ms,
+    against 10 ms for finding the few thousand matches through the trigram index (or the serving rows of
+    one worker) and sorting them. Ordering by lower(search_name), which equals search_name (kept lower
+    case), gives the same order and keyset without the index, so the planner takes the selective path."""
+    words = search_words(filters.query)
+    if any(len(word) >= MIN_INDEXED_WORD for word in words) or filters.worker:
+        return Lower("search_name")
+    return "search_name"
+
+
 def _after(clients: QuerySet[Client], cursor: str) -> QuerySet[Client]:
     name, _, pk_text = cursor.rpartition("~")
     if not pk_text.isdigit():
@@ -102,7 +121,7 @@ def client_search(access: Access, filters: ClientFilters, *, page_size: int = PA
     """One page of the register in name order, in at most five queries: the page's ids, their rows, their
     open serving institutions with workers, their groups, and a capped count (skipped when one page holds all)."""
     matching = _filtered(access, filters)
-    ordered = matching.order_by("search_name", "pk")
+    ordered = matching.order_by(_name_order(filters), "pk")
     if filters.after:
         ordered = _after(ordered, filters.after)
     page_ids = list(ordered.values_list("pk", flat=True)[: page_size + 1])
