@@ -81,7 +81,6 @@ def test_the_signals_demo_is_realistic_fast_and_idempotent(django_capture_on_com
     assert overdue.count >= 3
     # What is still open came in over the last weeks: overdue by days or weeks, not years.
     open_signals = [s for s in signals if s.status in OPEN_STATUSES]
-    assert {Status.WAITING} <= {s.status for s in open_signals}
     assert min(s.received_at for s in open_signals) > datetime.datetime.now(tz=datetime.UTC) - datetime.timedelta(
         days=60
     )
