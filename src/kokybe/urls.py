@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, include, path
 
 from kokybe.core import views as core_views
+from kokybe.core.robots import robots_txt
 from kokybe.tenancy.views_invitation import invitation_accept
 
 NOT_OFFERED = {"account_email"}
@@ -35,6 +36,7 @@ def atomic(patterns: list[Any]) -> list[Any]:
 
 urlpatterns = [
     path("", core_views.root, name="home"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("accounts/", include(atomic(allauth_urls.urlpatterns))),
     path("i18n/language/", core_views.language_set, name="language_set"),
     path("invitations/<str:token>/", invitation_accept, name="invitation_accept"),
@@ -49,6 +51,8 @@ urlpatterns = [
     path("m/<slug:municipality>/signals/", include("kokybe.inquiries.urls")),
     path("m/<slug:municipality>/knowledge/", include("kokybe.knowledge.urls")),
     path("m/<slug:municipality>/catalogue/", include("kokybe.catalogue.urls")),
+    path("m/<slug:municipality>/event-logs/", include("kokybe.eventlogs.urls")),
+    path("m/<slug:municipality>/clients/", include("kokybe.clients.urls")),
     path("s/", include("kokybe.surveys.urls_public")),
     path("box/", include("kokybe.proposals.urls_public")),
     path("ask/", include("kokybe.inquiries.urls_public")),
