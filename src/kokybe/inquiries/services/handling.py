@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kokybe.accounts.models import User
+from kokybe.audit.services import changes_between, snapshot
 from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
 from kokybe.inquiries import handling_rules as rules
@@ -46,6 +47,11 @@ def _handling_status(signal: Signal) -> Status:
     return Status.ASSIGNED if signal.assignee_id else Status.RECEIVED
 
 
+# Audited as snapshots: people and institutions by id and name, so the trail reads well after renames.
+ASSIGNMENT = ("assignee", "status")
+PLACE = ("institution", "assignee", "status")
+
+
 @transaction.atomic
 def signal_assign(
     *, actor: User, signal: Signal, assignee: User, lock_version: int, at: datetime | None = None
@@ -58,7 +64,7 @@ def signal_assign(
     if assignee.pk == signal.assignee_id:
         raise ServiceError(_("The signal is already assigned to this person."), field="assignee")
     version_claim(signal, lock_version)
-    before_assignee, before_status = signal.assignee_id, signal.status
+    before = snapshot(signal, ASSIGNMENT)
     signal.assignee = assignee
     if signal.status == Status.RECEIVED:
         signal.status = Status.ASSIGNED
@@ -70,10 +76,7 @@ def signal_assign(
         kind=EventKind.ASSIGNED,
         at=at,
         action="signal.assign",
-        changes={
-            "assignee": {"from": before_assignee, "to": assignee.pk},
-            **({"status": {"from": before_status, "to": signal.status}} if before_status != signal.status else {}),
-        },
+        changes=changes_between(before, snapshot(signal, ASSIGNMENT)),
         detail={"assignee": assignee.pk},
     )
     return signal
@@ -110,7 +113,8 @@ def signal_forward(
         raise ServiceError(_("The signal is already in this institution."), field="institution")
     reason = _reason(reason, required=True, message=_("Say why it is forwarded: the next institution reads it."))
     version_claim(signal, lock_version)
-    before = {"institution": signal.institution_id, "assignee": signal.assignee_id, "status": signal.status}
+    before = snapshot(signal, PLACE)
+    came_from = signal.institution_id
     to = None if institution is None else institution.pk
     signal.institution = institution
     signal.assignee = None
@@ -126,12 +130,8 @@ def signal_forward(
         kind=EventKind.FORWARDED,
         at=at,
         action="signal.forward",
-        changes={
-            "institution": {"from": before["institution"], "to": to},
-            "assignee": {"from": before["assignee"], "to": None},
-            "status": {"from": before["status"], "to": Status.RECEIVED},
-        },
-        detail={"from": before["institution"], "to": to, "reason": reason, "person_told": person_told},
+        changes=changes_between(before, snapshot(signal, PLACE)),
+        detail={"from": came_from, "to": to, "reason": reason, "person_told": person_told},
     )
     if person_told:
         transaction.on_commit(partial(forwarded_email_send, signal_id=signal.pk), robust=True)
