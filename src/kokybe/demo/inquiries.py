@@ -48,6 +48,8 @@ BACKLOG_UNASSIGNED = 0.25
 BACKLOG_STALLED = 0.25
 OPEN_NOW_PER_PLACE = 3  # and in every queue, this many of the last days' signals still open
 OPEN_NOW_DAYS = 8
+STALLED_NOW = 4  # in each municipality, this many signals of two to five weeks ago still unanswered
+STALLED_NOW_DAYS = (15, 35)
 # Phone calls are the most, then the web form, e-mail, visits, letters, the proposals box and social networks.
 CHANNEL_WEIGHTS = {
     Channel.PHONE: 40,
@@ -678,6 +680,8 @@ def _signals(setting: Setting, rng: random.Random) -> None:
     for place in setting.places:  # every queue has some of this week's signals still open
         for _ in range(OPEN_NOW_PER_PLACE):
             arrivals.append((setting.now - timedelta(hours=rng.uniform(2, 24 * OPEN_NOW_DAYS)), place, True))
+    for _ in range(STALLED_NOW):  # and a few taken weeks ago and not answered yet: most of them overdue
+        arrivals.append((setting.now - timedelta(days=rng.uniform(*STALLED_NOW_DAYS)), rng.choice(institutions), True))
     arrivals = sorted((arrival for arrival in arrivals if arrival[0] < setting.now), key=lambda arrival: arrival[0])
     complaints_reported = 0
     for when, place, still_open in arrivals:
