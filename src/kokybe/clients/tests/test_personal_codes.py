@@ -2,13 +2,22 @@
 module's), invalid ones by changing a digit, impossible dates and centuries."""
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
+from django.utils import translation
 
 from kokybe.clients.personal_codes import InvalidPersonalCode, personal_code_check
 from kokybe.tenancy.models import Country
 
 LT, LV = Country.LITHUANIA, Country.LATVIA
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """The messages are matched in English, whatever language an earlier test left active."""
+    with translation.override("en"):
+        yield
 
 
 def lt_valid(first_ten: str) -> str:
