@@ -63,6 +63,9 @@ def test_assign_makes_a_received_signal_handled_and_records_the_step(world: Worl
     assert audited(signal) == ["signal.assign"]
     event = SignalEvent.objects.get(signal=signal, kind=EventKind.ASSIGNED)
     assert (event.actor_id, event.institution_id) == (world.director.pk, world.a1.pk)
+    changes = AuditEvent.objects.get(action="signal.assign", object_label=signal.reference).changes
+    assert changes["assignee"] == {"from": None, "to": {"id": world.worker.pk, "label": world.worker.display_name}}
+    assert changes["status"] == {"from": Status.RECEIVED, "to": Status.ASSIGNED}
 
 
 def test_assign_refuses_someone_who_does_not_handle_the_institutions_signals(world: World) -> None:
@@ -112,6 +115,9 @@ def test_forward_moves_the_signal_keeps_the_history_and_tells_the_person(
     assert event.institution_id == world.a2.pk
     assert event.detail["person_told"] is True
     assert audited(signal) == ["signal.forward", "signal.forward_email"]
+    changes = AuditEvent.objects.get(action="signal.forward", object_label=signal.reference).changes
+    assert changes["institution"]["to"] == {"id": world.a2.pk, "label": str(world.a2)}
+    assert changes["assignee"] == {"from": {"id": world.worker.pk, "label": world.worker.display_name}, "to": None}
     [sent] = mail.outbox
     assert sent.to == ["jonas@example.org"]
     assert sent.subject.startswith(f"[{signal.reference}]")
