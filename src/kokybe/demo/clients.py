@@ -12,7 +12,7 @@ import datetime
 import random
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kokybe.accounts.models import User
 from kokybe.clients.models import Client, LegalBasis, Relation
@@ -166,7 +166,8 @@ def clients_load() -> None:
         municipality = Municipality.objects.get(slug=spec.slug)
         if Client.objects.filter(municipality=municipality, external_id__startswith="demo-").exists():
             continue
-        _Loader(municipality, spec.language, today).load([i.name for i in spec.institutions])
+        with translation.override(spec.language):  # as its staff would work: the audit trail keeps names as written
+            _Loader(municipality, spec.language, today).load([i.name for i in spec.institutions])
 
 
 class _Loader:

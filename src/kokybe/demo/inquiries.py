@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kokybe.accounts.models import User
 from kokybe.core.texts import Texts
@@ -609,7 +609,8 @@ def inquiries_load() -> None:
             continue
         rng = random.Random(f"signals:{spec.slug}")  # noqa: S311 (demo data, not secrets)
         setting = _setting(municipality, spec)
-        with policies_held():  # no one changes the deadlines while the history loads
+        # In the municipality's language, as its staff would work: the audit trail keeps names as written.
+        with policies_held(), translation.override(spec.language):  # policies held: no one changes them meanwhile
             _signals(setting, rng)
 
 
