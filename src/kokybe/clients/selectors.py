@@ -253,3 +253,29 @@ def merge_candidates(access: Access, client: Client, *, limit: int = 20) -> list
     if client.birth_date is not None:
         scope |= Q(birth_date=client.birth_date)
     return list(same.filter(scope).order_by("search_name", "pk")[:limit])
+
+
+def open_consent(opened: OpenedClient, consent_id: int) -> Consent | None:
+    """A consent of the opened client not withdrawn yet."""
+    return Consent.objects.filter(
+        municipality_id=opened.client.municipality_id, client=opened.client, pk=consent_id, withdrawn_on__isnull=True
+    ).first()
+
+
+def family_link(opened: OpenedClient, link_id: int) -> FamilyLink | None:
+    return (
+        FamilyLink.objects.filter(municipality_id=opened.client.municipality_id, client=opened.client, pk=link_id)
+        .select_related("relative")
+        .first()
+    )
+
+
+def open_serving(opened: OpenedClient, serving_id: int) -> ClientInstitution | None:
+    """An institution still serving the opened client."""
+    return (
+        ClientInstitution.objects.filter(
+            municipality_id=opened.client.municipality_id, client=opened.client, pk=serving_id, ended_on__isnull=True
+        )
+        .select_related("institution")
+        .first()
+    )

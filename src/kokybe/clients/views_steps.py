@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from kokybe.clients import selectors
 from kokybe.clients.access import OpenedClient, visible_clients
 from kokybe.clients.forms import ConfirmForm, ConsentForm, FamilyLinkForm, MergeForm, ServeForm, WithdrawForm
-from kokybe.clients.models import ClientInstitution, ClientStatus, Consent, FamilyLink
+from kokybe.clients.models import ClientStatus
 from kokybe.clients.services.consents import consent_record, consent_withdraw
 from kokybe.clients.services.family import family_link_add, family_link_remove
 from kokybe.clients.services.merging import client_merge
@@ -91,9 +91,7 @@ def consent_withdraw_page(
     request: HttpRequest, access: Access, opened: OpenedClient, client_consent: int
 ) -> HttpResponse:
     _open(opened)
-    consent = Consent.objects.filter(
-        municipality=access.municipality, client=opened.client, pk=client_consent, withdrawn_on__isnull=True
-    ).first()
+    consent = selectors.open_consent(opened, client_consent)
     if consent is None:
         raise Http404
     form = WithdrawForm(_posted(request), initial={"withdrawn_on": timezone.localdate()})
@@ -155,11 +153,7 @@ def family_add(request: HttpRequest, access: Access, opened: OpenedClient) -> Ht
 
 @client_page("client record: family link", manage=True)
 def family_remove(request: HttpRequest, access: Access, opened: OpenedClient, family_link: int) -> HttpResponse:
-    link = (
-        FamilyLink.objects.filter(municipality=access.municipality, client=opened.client, pk=family_link)
-        .select_related("relative")
-        .first()
-    )
+    link = selectors.family_link(opened, family_link)
     if link is None:
         raise Http404
 
@@ -207,13 +201,7 @@ def serve(request: HttpRequest, access: Access, opened: OpenedClient) -> HttpRes
 
 @client_page("client record: serving institutions", manage=True)
 def serve_end(request: HttpRequest, access: Access, opened: OpenedClient, client_serving: int) -> HttpResponse:
-    serving = (
-        ClientInstitution.objects.filter(
-            municipality=access.municipality, client=opened.client, pk=client_serving, ended_on__isnull=True
-        )
-        .select_related("institution")
-        .first()
-    )
+    serving = selectors.open_serving(opened, client_serving)
     if serving is None:
         raise Http404
 
