@@ -25,6 +25,7 @@ from kokybe.clients.access import (
 )
 from kokybe.clients.forms import EditForm, ReasonForm, RegisterForm, SearchForm
 from kokybe.clients.models import Client, ClientStatus
+from kokybe.clients.record_sections import RECORD_SECTIONS
 from kokybe.clients.services.access_reasons import client_access_reason_give, client_view_record
 from kokybe.clients.services.details import groups_of
 from kokybe.clients.services.registry import PossibleDuplicates, SamePersonalCode, client_register, client_update
@@ -42,26 +43,40 @@ def record_url(client: Client) -> str:
     return reverse("clients:record", args=[client.municipality.slug, client.pk])
 
 
+def opened_client(
+    request: HttpRequest, access: Access, client_id: int, *, page: str, manage: bool = False
+) -> OpenedClient | HttpResponse:
+    """Open one client's record for a page of any app, or answer where the person must go first.
+
+    Through `client_for` (403/404 as that says); a coordinator without a reason in force gets the redirect
+    to the reason form, which brings them back here. With `manage`, 403 to whoever may not change the
+    record. Records the view of personal data as `page` on every GET. Pages keyed by another object
+    (a plan, an appointment) call this with that object's client; pages keyed by `client` use `client_page`."""
+    try:
+        opened = client_for(access, client_id)
+    except ReasonRequired:
+        reason = reverse("clients:reason", args=[access.municipality.slug, client_id])
+        return redirect(f"{reason}?{urlencode({'next': request.get_full_path()})}")
+    if manage and not may_manage(access, opened):
+        raise PermissionDenied
+    if request.method == "GET":
+        client_view_record(actor=access.user, opened=opened, page=page)
+    return opened
+
+
 def client_page(page: str, *, manage: bool = False) -> Callable[[ClientView], ClientView]:
     """Decorate a view of one client (URL kwarg `client`): it gets (request, access, opened, **kwargs).
 
-    Opens the record through `client_for` (403/404 as that says; the coordinator without a reason in force
-    is sent to the reason form and brought back), records the view of personal data on every GET as `page`,
-    and with `manage` answers 403 to whoever may not change the record."""
+    See `opened_client`. Name `page` in `kokybe.clients.services.access_reasons.PAGE_LABELS` (another app
+    updates that dict from its AppConfig.ready(), with labels from its own catalogue)."""
 
     def decorator(view: ClientView) -> ClientView:
         @wraps(view)
         def wrapped(request: HttpRequest, municipality: str, client: int, **kwargs: Any) -> HttpResponse:
             access = access_of(request)
-            try:
-                opened = client_for(access, client)
-            except ReasonRequired:
-                reason = reverse("clients:reason", args=[municipality, client])
-                return redirect(f"{reason}?{urlencode({'next': request.get_full_path()})}")
-            if manage and not may_manage(access, opened):
-                raise PermissionDenied
-            if request.method == "GET":
-                client_view_record(actor=access.user, opened=opened, page=page)
+            opened = opened_client(request, access, client, page=page, manage=manage)
+            if isinstance(opened, HttpResponse):
+                return opened
             return view(request, access, opened, **kwargs)
 
         return wrapped
@@ -102,6 +117,7 @@ def client_record(request: HttpRequest, access: Access, opened: OpenedClient) ->
         **selectors.client_record(opened),
         "record_views": selectors.client_record_views(client) if shows_views else None,
         "can_manage": client.status != ClientStatus.MERGED and may_manage(access, opened),
+        "sections": RECORD_SECTIONS,
     }
     return render(request, "clients/record.html", context)
 

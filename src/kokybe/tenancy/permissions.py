@@ -71,6 +71,10 @@ class Capability(StrEnum):
     """Register clients, edit their records, merge duplicates, record consents and family links."""
     VIEW_CLIENT_RECORD_VIEWS = "view_client_record_views"
     """See who opened a client's record, when and why (the serving institution's director, the coordinator)."""
+    IMPORT_CLIENTS = "import_clients"
+    """Import clients and their service history from CSV or XLSX files."""
+    MANAGE_INSTRUMENTS = "manage_instruments"
+    """Define the outcome instruments: the ladder's areas and the municipality's own scales."""
 
 
 C = Capability
@@ -101,6 +105,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.MANAGE_EVENT_LOGS,
             C.VIEW_CLIENTS,
             C.MANAGE_CLIENTS,
+            C.IMPORT_CLIENTS,
+            C.MANAGE_INSTRUMENTS,
             C.VIEW_CLIENT_RECORD_VIEWS,
         }
     ),
@@ -121,6 +127,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.MANAGE_COMPETENCE,
             C.VIEW_CLIENTS,
             C.MANAGE_CLIENTS,
+            C.IMPORT_CLIENTS,
             C.VIEW_CLIENT_RECORD_VIEWS,
         }
     ),
@@ -146,6 +153,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.MANAGE_EVENT_LOGS,
             C.VIEW_CLIENTS,
             C.MANAGE_CLIENTS,
+            C.IMPORT_CLIENTS,
+            C.MANAGE_INSTRUMENTS,
         }
     ),
     Role.SOCIAL_WORKER: frozenset(

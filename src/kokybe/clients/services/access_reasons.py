@@ -23,8 +23,8 @@ PAGE_LABELS: dict[str, Promise] = {
     "client record: serving institutions": gettext_lazy("Serving institutions"),
     "client record: merge": gettext_lazy("Merging duplicates"),
 }
-"""Readable names of the pages recorded by `client_view_record`; an app recording its own pages adds theirs here
-(a page without a label is shown as recorded)."""
+"""Readable names of the pages recorded by `client_view_record`; an app recording its own pages adds theirs with
+`PAGE_LABELS.update(...)` in its AppConfig.ready() (a page without a label is shown as recorded)."""
 REASON_LENGTH = 500
 
 
