@@ -67,7 +67,12 @@ SECTIONS: list[tuple[Promise, str, Capability | frozenset[Capability], frozenset
     (_("Knowledge base"), "knowledge:list", Capability.VIEW_ORGANISATION, frozenset({"knowledge"})),
     (_("Service catalogue"), "catalogue:list", Capability.VIEW_ORGANISATION, frozenset({"catalogue"})),
     (_("Event logs"), "eventlogs:list", Capability.VIEW_QUALITY, frozenset({"eventlogs"})),
-    (_("Clients"), "clients:list", Capability.VIEW_CLIENTS, frozenset({"clients"})),
+    (
+        _("Clients"),
+        "clients:list",
+        Capability.VIEW_CLIENTS,
+        frozenset({"clients", "casework", "individualplans", "appointments", "outcomes", "clientimports"}),
+    ),
     (_("Audit trail"), "audit:search", Capability.VIEW_AUDIT, frozenset({"audit:search"})),
 ]
 

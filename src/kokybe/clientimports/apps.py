@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class ClientImportsConfig(AppConfig):
+    name = "kokybe.clientimports"
