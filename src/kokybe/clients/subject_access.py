@@ -4,11 +4,15 @@ Each app holding client data registers a `ReportSection` in its AppConfig.ready(
 rows it reports; a model holding client data that no section covers must be excluded with the reason
 (`report_exclude`). `kokybe.clients.tests.test_subject_access` fails on a model that is neither."""
 
-from collections.abc import Callable
+import datetime
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Model
+from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from kokybe.clients.models import Client
 
@@ -48,3 +52,32 @@ def report_section_register(section: ReportSection) -> None:
 
 def report_exclude(model: type[Model], reason: str) -> None:
     EXCLUDED_MODELS[model] = reason
+
+
+def report_value(value: object) -> str:
+    """A value as the report prints it: dates ISO, times in the municipality's zone with their offset."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).isoformat(timespec="minutes")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    display_name = getattr(value, "display_name", None)
+    if isinstance(display_name, str):
+        return display_name
+    return str(value)
+
+
+def model_facts(row: Model, names: Sequence[str]) -> list[tuple[str, str]]:
+    """Facts of `row` for the report: each field's verbose name and value, choices by their label."""
+    facts = []
+    for name in names:
+        model_field = row._meta.get_field(name)
+        if getattr(model_field, "choices", None):
+            value: object = getattr(row, f"get_{name}_display")()
+        else:
+            value = getattr(row, name)
+        facts.append((capfirst(str(model_field.verbose_name)), report_value(value)))  # type: ignore[union-attr]
+    return facts

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from kokybe.clients import views, views_steps
+from kokybe.clients import views, views_report, views_steps
 
 app_name = "clients"
 
@@ -21,4 +21,7 @@ urlpatterns: list[URLPattern] = [
     path("<int:client>/family/<int:family_link>/remove/", steps.family_remove, name="family_remove"),
     path("<int:client>/serving/new/", steps.serve, name="serve"),
     path("<int:client>/serving/<int:client_serving>/end/", steps.serve_end, name="serve_end"),
+    path("<int:client>/subject-access/", views_report.access_report, name="access_report"),
+    path("<int:client>/subject-access/pdf/", views_report.access_report_pdf, name="access_report_pdf"),
+    path("<int:client>/subject-access/json/", views_report.access_report_json, name="access_report_json"),
 ]

@@ -22,6 +22,9 @@ PAGE_LABELS: dict[str, Promise] = {
     "client record: family link": gettext_lazy("Family links"),
     "client record: serving institutions": gettext_lazy("Serving institutions"),
     "client record: merge": gettext_lazy("Merging duplicates"),
+    "subject-access report": gettext_lazy("Subject-access report"),
+    "subject-access report (PDF)": gettext_lazy("Subject-access report, PDF copy"),
+    "subject-access report (JSON)": gettext_lazy("Subject-access report, JSON copy"),
 }
 """Readable names of the pages recorded by `client_view_record`; an app recording its own pages adds theirs with
 `PAGE_LABELS.update(...)` in its AppConfig.ready() (a page without a label is shown as recorded)."""

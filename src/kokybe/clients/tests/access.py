@@ -33,6 +33,9 @@ RULES: dict[str, Rule] = {
     "clients:family_remove": MANAGE,
     "clients:serve": MANAGE,
     "clients:serve_end": MANAGE,
+    "clients:access_report": MANAGE,
+    "clients:access_report_pdf": MANAGE,
+    "clients:access_report_json": MANAGE,
 }
 INSTITUTION_BOUND: frozenset[str] = frozenset({"client", "client_consent", "family_link", "client_serving"})
 
