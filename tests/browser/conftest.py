@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("KOKYBE_CHROMIUM", "/usr/bin/chromium"))
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WALK_FILES = frozenset({"test_pages.py", "test_keyboard_and_phone.py"})
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -39,9 +40,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
-            # With pytest-xdist (`--dist loadgroup`) every browser test runs in one worker, which
-            # loads the demo and starts the server once; the other workers take the rest of the suite.
-            item.add_marker(pytest.mark.xdist_group("browser"))
+            # With pytest-xdist (`--dist loadgroup`) the browser tests run in two groups, each in one worker
+            # that loads the demo and starts the server once: the walk over every page of every demo role
+            # (the longest file) in one, the journeys in the other; the workers share the rest of the suite.
+            group = "browser-walk" if Path(item.fspath).name in WALK_FILES else "browser-journeys"
+            item.add_marker(pytest.mark.xdist_group(group))
             if not CHROMIUM.exists():
                 if os.environ.get("KOKYBE_REQUIRE_BROWSER") == "1":
                     item.add_marker(pytest.mark.xfail(reason="Chromium missing", run=False, strict=True))
