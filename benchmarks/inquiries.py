@@ -95,18 +95,14 @@ CHANNEL_WEIGHTS = [40, 20, 20, 12, 4, 2, 2]
 
 def build(count: int) -> dict[str, Any]:
     """The municipality, institutions, people who handle signals, topics, policies, and the signals by bulk insert."""
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.db import connection, transaction
     from django.utils import timezone
     from django_scopes import scopes_disabled
 
-    from kokybe.accounts.models import User
     from kokybe.core.workdays import local_date, working_day_after
     from kokybe.inquiries.deadlines import policy_for
     from kokybe.inquiries.models import Signal, SignalEvent, SignalMessage, SignalSequence, Topic
     from kokybe.tenancy import services
-    from kokybe.tenancy.models import InstitutionKind
-    from kokybe.tenancy.permissions import Role
 
     rng = random.Random(5)
     started = time.monotonic()
@@ -114,42 +110,7 @@ def build(count: int) -> dict[str, Any]:
         municipality = services.municipality_create(
             actor=None, slug="bench", name="Bandomoji savivaldybė", country="LT", language="lt"
         )
-        # No passwords: the people sign in by session (hashing 41 passwords with Argon2 would be most of a small run).
-        coordinators = []
-        for seat in range(COORDINATORS):
-            coordinator = User.objects.create_user(
-                f"coordinator{seat}@bench.example", None, first_name="Rūta", last_name=f"K{seat}"
-            )
-            with transaction.atomic():  # the production rule holds: coordinators have a second factor
-                TOTP.activate(coordinator, generate_totp_secret())
-            services.membership_grant(
-                actor=None,
-                user=coordinator,
-                municipality=municipality,
-                role=Role.MUNICIPAL_COORDINATOR,
-                institution=None,
-            )
-            coordinators.append(coordinator)
-        places = []
-        for number in range(1, INSTITUTIONS + 1):
-            place = services.institution_create(
-                actor=None,
-                municipality=municipality,
-                name=f"Socialinių paslaugų centras {number:02d}",
-                kind=InstitutionKind.SOCIAL_SERVICES_CENTRE,
-            )
-            workers = []
-            for seat in range(WORKERS_PER_INSTITUTION):
-                user = User.objects.create_user(
-                    f"w{number}-{seat}@bench.example", None, first_name="Darbuotojas", last_name=f"{number}-{seat}"
-                )
-                services.membership_grant(
-                    actor=None, user=user, municipality=municipality, role=Role.SOCIAL_WORKER, institution=place
-                )
-                with transaction.atomic():  # social workers read personal data: a second factor too
-                    TOTP.activate(user, generate_totp_secret())
-                workers.append(user)
-            places.append((place, workers))
+        coordinators, places = people_build(municipality)
         topics = Topic.objects.bulk_create(
             Topic(municipality=municipality, name={"lt": subject}, position=n)
             for n, (subject, _text) in enumerate(SUBJECTS)
@@ -229,6 +190,55 @@ def build(count: int) -> dict[str, Any]:
             "open": open_count.count(),
             "overdue": open_count.filter(due_on__lt=local_date("LT", now)).count(),
         }
+
+
+def people_build(municipality: Any) -> tuple[list[Any], list[tuple[Any, list[Any]]]]:
+    """The coordinators and INSTITUTIONS institutions with their social workers, each with a second factor."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.db import transaction
+
+    from kokybe.accounts.models import User
+    from kokybe.tenancy import services
+    from kokybe.tenancy.models import InstitutionKind
+    from kokybe.tenancy.permissions import Role
+
+    # No passwords: the people sign in by session (hashing 41 passwords with Argon2 would be most of a small run).
+    coordinators = []
+    for seat in range(COORDINATORS):
+        coordinator = User.objects.create_user(
+            f"coordinator{seat}@bench.example", None, first_name="Rūta", last_name=f"K{seat}"
+        )
+        with transaction.atomic():  # the production rule holds: coordinators have a second factor
+            TOTP.activate(coordinator, generate_totp_secret())
+        services.membership_grant(
+            actor=None,
+            user=coordinator,
+            municipality=municipality,
+            role=Role.MUNICIPAL_COORDINATOR,
+            institution=None,
+        )
+        coordinators.append(coordinator)
+    places = []
+    for number in range(1, INSTITUTIONS + 1):
+        place = services.institution_create(
+            actor=None,
+            municipality=municipality,
+            name=f"Socialinių paslaugų centras {number:02d}",
+            kind=InstitutionKind.SOCIAL_SERVICES_CENTRE,
+        )
+        workers = []
+        for seat in range(WORKERS_PER_INSTITUTION):
+            user = User.objects.create_user(
+                f"w{number}-{seat}@bench.example", None, first_name="Darbuotojas", last_name=f"{number}-{seat}"
+            )
+            services.membership_grant(
+                actor=None, user=user, municipality=municipality, role=Role.SOCIAL_WORKER, institution=place
+            )
+            with transaction.atomic():  # social workers read personal data: a second factor too
+                TOTP.activate(user, generate_totp_secret())
+            workers.append(user)
+        places.append((place, workers))
+    return coordinators, places
 
 
 def bulk_write(model: Any, objects: list[Any], now: datetime.datetime) -> list[Any]:

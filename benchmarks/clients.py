@@ -1,0 +1,546 @@
+"""Figures for the client register: 100,000 clients and 1,000,000 events of their services, 8 people at once.
+
+Run: DATABASE_URL=postgres://user@host:port/name .venv/bin/python benchmarks/clients.py
+       PostgreSQL, as the issue asks: a fresh database "<name>_bench_<pid>" is created beside the named one (the
+       role needs CREATEDB) and dropped at the end.
+     .venv/bin/python benchmarks/clients.py
+       SQLite in a temporary directory (the same steps; the figure that matters is PostgreSQL's).
+
+What it does: a municipality of 10 institutions; 100,000 clients (names with diacritics, most with a personal
+code, one or two client groups, a serving institution and its responsible worker), 200,000 courses of services
+over three years and their 1,000,000 steps (request, assessment, decision, start, reviews, end), written by bulk
+insert. The two coordinators have stated reasons for a few thousand records. Then gunicorn serves the pages
+while 8 people (2 coordinators, 6 social workers) open the register list with the searches they use, client
+records and a client's services, for BENCH_SECONDS, pausing about BENCH_THINK seconds between pages. Prints
+p50/p95 per page as the browser waits for it; before that, each page alone with its queries.
+
+BENCH_CLIENTS (100000), BENCH_COURSES_PER_CLIENT (2), BENCH_SECONDS (60), BENCH_THINK (1.0), BENCH_KEEP=1.
+The event-log import figures (BPIC 2013, a 1,000,000-event CSV) are benchmarks/eventlogs.py's.
+"""
+
+import datetime
+import os
+import random
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "100000"))
+COURSES_PER_CLIENT = int(os.environ.get("BENCH_COURSES_PER_CLIENT", "2"))
+LOAD_SECONDS = float(os.environ.get("BENCH_SECONDS", "60"))
+THINK_SECONDS = float(os.environ.get("BENCH_THINK", "1.0"))
+YEARS = 3
+BATCH = 5000
+TARGET_MS = 100
+WARM_UP_SECONDS = 10
+REPEATS = 7
+REASONS_PER_COORDINATOR = 2000
+
+sys.path[:0] = [str(ROOT / "benchmarks")]
+from inquiries import (  # noqa: E402
+    COORDINATORS,
+    Latencies,
+    bulk_write,
+    identities_move_past_written_rows,
+    people_build,
+)
+from surveys import (  # noqa: E402
+    Respondent,
+    cpu_times,
+    create_postgres_database,
+    django_setup,
+    drop_postgres_database,
+    free_port,
+    percentile,
+    run,
+    server_errors,
+)
+
+MEN = ["Jonas", "Petras", "Antanas", "Kazimieras", "Juozas", "Vytautas", "Algirdas", "Tomas", "Mantas", "Lukas"]
+WOMEN = ["Ona", "Janina", "Aldona", "Irena", "Danutė", "Birutė", "Rasa", "Jolanta", "Eglė", "Gabija"]
+SURNAMES = [
+    ("Kazlauskas", "Kazlauskienė"),
+    ("Jankauskas", "Jankauskienė"),
+    ("Petrauskas", "Petrauskienė"),
+    ("Stankevičius", "Stankevičienė"),
+    ("Vasiliauskas", "Vasiliauskienė"),
+    ("Žukauskas", "Žukauskienė"),
+    ("Butkus", "Butkienė"),
+    ("Žemaitis", "Žemaitienė"),
+    ("Paulauskas", "Paulauskienė"),
+    ("Urbonas", "Urbonienė"),
+    ("Navickas", "Navickienė"),
+    ("Šimkus", "Šimkienė"),
+]
+SERVICES = ["Pagalba į namus", "Dienos socialinė globa", "Ilgalaikė socialinė globa", "Socialinė priežiūra šeimai"]
+GROUPS = ["older_people", "disability", "social_risk_family", "children", "youth", "single_parents"]
+
+
+def build(count: int) -> dict[str, Any]:
+    """The municipality, its people, services and clients, their courses and steps, by bulk insert."""
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from django_scopes import scopes_disabled
+
+    from kokybe.casework.models import CourseEvent, ServiceCourse
+    from kokybe.catalogue.models import Service, ServiceProvider
+    from kokybe.clients.models import Client, ClientAccessReason, ClientInGroup, ClientInstitution
+    from kokybe.tenancy import services
+
+    rng = random.Random(6)
+    codes: set[str] = set()
+    started = time.monotonic()
+    now = timezone.now()
+    with scopes_disabled():
+        municipality = services.municipality_create(
+            actor=None, slug="bench-clients", name="Bandomoji savivaldybė", country="LT", language="lt"
+        )
+        coordinators, places = people_build(municipality)
+        offered = Service.objects.bulk_create(
+            Service(
+                municipality=municipality,
+                slug=f"paslauga-{n}",
+                name={"lt": name},
+                decision_working_days=20,
+                updated_at=now,
+                checked_at=now,
+            )
+            for n, name in enumerate(SERVICES)
+        )
+        ServiceProvider.objects.bulk_create(
+            ServiceProvider(municipality=municipality, service=service, institution=place)
+            for service in offered
+            for place, _workers in places
+        )
+        stored = events = 0
+        with transaction.atomic():
+            for start in range(0, count, BATCH):
+                clients = bulk_write(
+                    Client,
+                    [client_row(rng, municipality, now, start + n, codes) for n in range(min(BATCH, count - start))],
+                    now,
+                )
+                serving, groups, courses = [], [], []
+                for client in clients:
+                    place, workers = rng.choice(places)
+                    client.bench_place, client.bench_workers = place, workers
+                    serving.append(
+                        ClientInstitution(
+                            municipality_id=municipality.pk,
+                            client=client,
+                            institution=place,
+                            responsible=rng.choice(workers),
+                            started_on=client.registered_at.date(),
+                        )
+                    )
+                    groups.extend(
+                        ClientInGroup(municipality_id=municipality.pk, client=client, group=group)
+                        for group in rng.sample(GROUPS, rng.choice([1, 1, 2]))
+                    )
+                    for _course in range(COURSES_PER_CLIENT):
+                        courses.append(course_row(rng, municipality, client, rng.choice(offered), now))
+                bulk_write(ClientInstitution, serving, now)
+                bulk_write(ClientInGroup, groups, now)
+                bulk_write(ServiceCourse, courses, now)
+                steps = [step for course in courses for step in steps_of(rng, course, now)]
+                bulk_write(CourseEvent, steps, now)
+                stored += len(clients)
+                events += len(steps)
+                if stored % 20000 == 0 or stored == count:
+                    print(f"  {stored:,} clients, {events:,} events ({time.monotonic() - started:.0f} s)", flush=True)
+            identities_move_past_written_rows(Client, ClientInstitution, ClientInGroup, ServiceCourse, CourseEvent)
+            for coordinator in coordinators:
+                chosen = rng.sample(range(count), REASONS_PER_COORDINATOR)
+                ids = list(Client.objects.filter(municipality=municipality).order_by("pk").values_list("pk", flat=True))
+                ClientAccessReason.objects.bulk_create(
+                    ClientAccessReason(
+                        municipality=municipality,
+                        client_id=ids[n],
+                        user=coordinator,
+                        reason="Skundo dėl paslaugų kokybės nagrinėjimas",
+                        at=now,
+                    )
+                    for n in chosen
+                )
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        return {
+            "municipality": municipality,
+            "coordinators": coordinators,
+            "places": places,
+            "seconds": time.monotonic() - started,
+            "events": events,
+        }
+
+
+def client_row(rng: random.Random, municipality: Any, now: datetime.datetime, number: int, codes: set[str]) -> Any:
+    """A client with a valid personal code unique in the register (`codes`: those given so far), or none."""
+    from kokybe.clients.models import Client
+    from kokybe.clients.names import name_search_form
+    from kokybe.clients.personal_codes import lt_check_digit
+
+    woman = rng.random() < 0.6
+    first = rng.choice(WOMEN if woman else MEN)
+    last = rng.choice(SURNAMES)[1 if woman else 0]
+    born = datetime.date(1930, 1, 1) + datetime.timedelta(days=rng.randrange(365 * 90))
+    code = ""
+    if rng.random() < 0.8:
+        century = (3 if born.year < 2000 else 5) + (1 if woman else 0)
+        first_ten = f"{century}{born:%y%m%d}{number % 1000:03d}"
+        code = first_ten + str(lt_check_digit(first_ten))
+        if code in codes:
+            code = ""
+        codes.add(code)
+    registered = now - datetime.timedelta(days=rng.uniform(0, 365 * YEARS + 400))
+    return Client(
+        municipality_id=municipality.pk,
+        first_name=first,
+        last_name=last,
+        search_name=name_search_form(first_name=first, last_name=last),
+        personal_code=code,
+        personal_code_country="LT" if code else "",
+        birth_date=born,
+        phone=f"+3706{rng.randrange(10**7):07d}" if rng.random() < 0.7 else "",
+        address=f"Liepų g. {rng.randrange(1, 120)}, Klaipėda",
+        status="active" if rng.random() < 0.9 else "closed",
+        registered_at=registered,
+        external_id=f"SPIS-{number:07d}",
+    )
+
+
+def course_row(rng: random.Random, municipality: Any, client: Any, service: Any, now: datetime.datetime) -> Any:
+    """A course as it stands now; its step moments are kept on the row as the services keep them."""
+    from kokybe.casework.models import ServiceCourse
+
+    requested = client.registered_at + datetime.timedelta(days=rng.uniform(0, 300))
+    requested = min(requested, now - datetime.timedelta(hours=1))
+    course = ServiceCourse(
+        municipality_id=municipality.pk,
+        institution=client.bench_place,
+        client=client,
+        service=service,
+        state="requested",
+        requested_at=requested,
+    )
+    course.bench_plan = plan = []
+    moment = requested
+    for kind, days in (("assessed", (2, 12)), ("decided", (3, 25)), ("started", (1, 15))):
+        moment += datetime.timedelta(days=rng.uniform(*days))
+        if moment > now:
+            return course
+        if kind == "decided":
+            refused = rng.random() < 0.08
+            plan.append(("refused" if refused else "granted", moment))
+            course.decided_at = moment
+            course.state = "refused" if refused else "granted"
+            if refused:
+                return course
+        else:
+            plan.append((kind, moment))
+            if kind == "assessed":
+                course.state = "assessed"
+            else:
+                course.started_at, course.state = moment, "active"
+    while True:
+        moment += datetime.timedelta(days=rng.uniform(80, 200))
+        if moment > now:
+            return course
+        if rng.random() < 0.3:
+            plan.append(("ended", moment))
+            course.ended_at, course.state = moment, "ended"
+            return course
+        plan.append(("reviewed", moment))
+
+
+def steps_of(rng: random.Random, course: Any, now: datetime.datetime) -> list[Any]:
+    from kokybe.casework.models import CourseEvent
+
+    def step(kind: str, at: datetime.datetime) -> Any:
+        return CourseEvent(
+            municipality_id=course.municipality_id,
+            institution_id=course.institution_id,
+            course=course,
+            kind=kind,
+            at=at,
+            worker=rng.choice(course.client.bench_workers),
+            needs=["self_care", "household"] if kind == "assessed" else [],
+            reason="not_eligible" if kind == "refused" else "goals_reached" if kind == "ended" else "",
+            recorded_at=at,
+        )
+
+    return [step("requested", course.requested_at), *(step(kind, at) for kind, at in course.bench_plan)]
+
+
+# The pages
+
+
+def sessions(world: dict[str, Any]) -> list[tuple[Any, str]]:
+    from django.conf import settings
+    from django.test import Client
+
+    people = [*world["coordinators"], *(workers[0] for _place, workers in world["places"])][:8]
+    cookies = []
+    for user in people:
+        client = Client()
+        client.force_login(user)
+        cookies.append((user, client.cookies[settings.SESSION_COOKIE_NAME].value))
+    return cookies
+
+
+def page_list(world: dict[str, Any], who: int) -> list[tuple[str, str]]:
+    from django.urls import reverse
+
+    slug = world["municipality"].slug
+    register = reverse("clients:list", args=[slug])
+    pages = [
+        ("list: active clients (default)", register),
+        ("list: name typed without accents", register + "?" + urlencode({"query": "zemait"})),
+        ("list: first and last name", register + "?" + urlencode({"query": "ona kazlausk"})),
+        ("list: personal code", register + "?" + urlencode({"query": "{code}"})),
+        ("list: next page", register + "?after={cursor}"),
+        ("client record", "{record}"),
+        ("client's services", "{services}"),
+    ]
+    if who < COORDINATORS:
+        place = world["places"][0][0]
+        pages.append(("list: one institution", register + "?" + urlencode({"institution": place.pk})))
+    else:
+        pages.append(
+            ("list: a client group, mine", register + "?" + urlencode({"group": "older_people", "worker": "me"}))
+        )
+    return pages
+
+
+def person_loop(
+    who: int,
+    port: int,
+    cookie: str,
+    pages: list[tuple[str, str]],
+    records: list[tuple[int, str]],
+    think: float,
+    deadline: float,
+    into: Latencies,
+    slug: str,
+) -> None:
+    from django.conf import settings
+    from django.urls import reverse
+
+    rng = random.Random(who)
+    browser = Respondent(port)
+    browser.cookies[settings.SESSION_COOKIE_NAME] = cookie
+    cursor = ""
+    turn = rng.randrange(len(pages))
+    while time.monotonic() < deadline:
+        label, path = pages[turn % len(pages)]
+        turn += 1
+        if "{cursor}" in path and not cursor:
+            continue
+        record, code = rng.choice(records)
+        path = path.format(
+            cursor=cursor,
+            code=code,
+            record=reverse("clients:record", args=[slug, record]),
+            services=reverse("casework:client", args=[slug, record]),
+        )
+        try:
+            status, _location, text, seconds = browser.request("GET", path)
+        except OSError as error:
+            into.problem(f"{label}: {type(error).__name__}")
+            continue
+        if status != 200:
+            into.problem(f"{label}: {status}")
+        else:
+            into.add(label, seconds * 1000)
+            found = re.search(r"after=([^\"&]+)", text)
+            if label.startswith("list: active") and found:
+                cursor = found.group(1)
+        if think:
+            time.sleep(rng.uniform(0.5 * think, 1.5 * think))
+
+
+def records_of(world: dict[str, Any]) -> list[list[tuple[int, str]]]:
+    """For each person, records they may open (with a personal code to search): a coordinator those with a
+    reason in force, a worker clients of their institution."""
+    from django_scopes import scopes_disabled
+
+    from kokybe.clients.models import Client, ClientAccessReason
+
+    with scopes_disabled():
+        by_person = []
+        for user, _cookie in sessions(world):
+            if user in world["coordinators"]:
+                ids = ClientAccessReason.objects.filter(user=user).values_list("client_id", flat=True)
+                chosen = Client.objects.filter(pk__in=list(ids))
+            else:
+                place = next(place for place, workers in world["places"] if user in workers)
+                chosen = Client.objects.filter(serving__institution=place).order_by("?")[:2000]
+            by_person.append([(pk, code or "zemait") for pk, code in chosen.values_list("pk", "personal_code")])
+        return by_person
+
+
+def people_at_work(world: dict[str, Any], port: int, think: float, seconds: float) -> Latencies:
+    latencies = Latencies()
+    deadline = time.monotonic() + seconds
+    records = records_of(world)
+    threads = [
+        threading.Thread(
+            target=person_loop,
+            args=(
+                who,
+                port,
+                cookie,
+                page_list(world, who),
+                records[who],
+                think,
+                deadline,
+                latencies,
+                world["municipality"].slug,
+            ),
+        )
+        for who, (_user, cookie) in enumerate(sessions(world))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies
+
+
+def queries_of_pages(world: dict[str, Any]) -> None:
+    """Each page alone, as a social worker: its time and number of queries."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    user, _cookie = sessions(world)[COORDINATORS]
+    record, code = records_of(world)[COORDINATORS][0]
+    client = Client()
+    client.force_login(user)
+    slug = world["municipality"].slug
+    print(f"each page alone, {REPEATS} times, in this process (a social worker): median time and queries:")
+    for label, path in page_list(world, COORDINATORS):
+        if "{cursor}" in path:
+            continue
+        path = path.format(
+            code=code,
+            record=reverse("clients:record", args=[slug, record]),
+            services=reverse("casework:client", args=[slug, record]),
+        )
+        elapsed, queries = [], 0
+        client.get(path)
+        for _ in range(REPEATS):
+            with CaptureQueriesContext(connection) as captured:
+                began = time.perf_counter()
+                response = client.get(path)
+                elapsed.append((time.perf_counter() - began) * 1000)
+            assert response.status_code == 200, (label, response.status_code)
+            queries = len(captured.captured_queries)
+        print(f"  {label:42} {statistics.median(elapsed):6.1f} ms, {queries:2} queries")
+
+
+def serve(world: dict[str, Any], var: str) -> None:
+    import subprocess
+
+    port = free_port()
+    env = {
+        **os.environ,
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", "4"),
+        "DEBUG": "0",
+        "KOKYBE_ENV": "development",
+    }
+    log_path = Path(var) / "gunicorn.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [str(Path(PYTHON).parent / "gunicorn"), "-c", "python:kokybe.gunicorn_conf", "kokybe.wsgi"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        ready_by = time.monotonic() + 60
+        while True:
+            try:
+                if Respondent(port).request("GET", "/accounts/login/")[0] == 200:
+                    break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > ready_by:
+                raise SystemExit(f"gunicorn did not answer:\n{log_path.read_text()[-3000:]}")
+            time.sleep(0.2)
+        people_at_work(world, port, 0.0, WARM_UP_SECONDS)
+        busy_before, total_before = cpu_times()
+        latencies = people_at_work(world, port, THINK_SECONDS, LOAD_SECONDS)
+        busy_after, total_after = cpu_times()
+        requests = sum(len(samples) for samples in latencies.by_page.values())
+        print(
+            f"8 people at once against gunicorn ({env['GUNICORN_WORKERS']} sync workers), pausing "
+            f"~{THINK_SECONDS:.1f} s between pages: {requests} pages in {LOAD_SECONDS:.0f} s; machine CPU busy "
+            f"{(busy_after - busy_before) / (total_after - total_before):.0%} of {os.cpu_count()} cores"
+        )
+        for label, samples in sorted(latencies.by_page.items()):
+            p50, p95 = statistics.median(samples), percentile(samples, 0.95)
+            verdict = "ok" if p95 < TARGET_MS else f"ABOVE the {TARGET_MS} ms target"
+            print(f"  GET {label:42} n {len(samples):5}  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  {verdict}")
+        if latencies.problems:
+            print(f"  unexpected answers: {dict(latencies.problems)}")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    errors = server_errors(log_path.read_text())
+    print(f"  server errors: {sum(errors.values()) or 'none'}")
+
+
+def main() -> None:
+    var = tempfile.mkdtemp(prefix="kokybe-bench-clients-")
+    given = os.environ.get("DATABASE_URL", "")
+    env = {**os.environ, "KOKYBE_VAR_DIR": var, "DEBUG": "0", "KOKYBE_ENV": "development"}
+    env.pop("KOKYBE_DEMO_RELAX_MFA", None)
+    database = None
+    if given.startswith(("postgres://", "postgresql://")):
+        env["DATABASE_URL"], database = create_postgres_database(given)
+    else:
+        env.pop("DATABASE_URL", None)
+    try:
+        began = time.monotonic()
+        run(PYTHON, "manage.py", "migrate", "--noinput", "-v", "0", env=env)
+        run(PYTHON, "manage.py", "createcachetable", "-v", "0", env=env)
+        os.environ.clear()
+        os.environ.update(env)
+        django_setup()
+        from django.db import connection
+
+        print(f"database: {connection.vendor} {'(' + database + ')' if database else '(temporary SQLite file)'}")
+        print(f"building {CLIENTS:,} clients with {COURSES_PER_CLIENT} courses each ...", flush=True)
+        world = build(CLIENTS)
+        print(f"build: {world['seconds']:.0f} s for {CLIENTS:,} clients and {world['events']:,} events (bulk insert)")
+        queries_of_pages(world)
+        serve(world, var)
+        print(f"total run time: {(time.monotonic() - began) / 60:.1f} min")
+    finally:
+        if "django" in sys.modules:
+            from django.db import connections
+
+            connections.close_all()
+        if os.environ.get("BENCH_KEEP"):
+            print(f"kept: {var}" + (f" and the database {database}" if database else ""))
+        else:
+            if database is not None:
+                drop_postgres_database(given, database)
+            shutil.rmtree(var, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
