@@ -138,6 +138,11 @@ class PunctualityRow:
             return None
         return self.held_on_time / self.due
 
+    @property
+    def percent_on_time(self) -> int | None:
+        share = self.share_on_time
+        return None if share is None else round(share * 100)
+
 
 @dataclass(frozen=True)
 class Punctuality:
