@@ -66,8 +66,9 @@ def _meeting_check(*, meeting: Meeting, institution: Institution, now: datetime.
         Appointment.objects.filter(municipality_id=institution.municipality_id, worker=meeting.worker)
         .filter(starts_at__lt=ends_at, starts_at__gte=meeting.starts_at - datetime.timedelta(minutes=MAX_DURATION))
         .exclude(outcome__in=MOVES)
-        .exclude(pk=exclude)
     )
+    if exclude is not None:
+        clash = clash.exclude(pk=exclude)
     for other in clash:
         if other.starts_at + datetime.timedelta(minutes=other.duration_minutes) > meeting.starts_at:
             raise ServiceError(

@@ -60,7 +60,8 @@ def book(world: World, client: Client, **changes: object) -> Appointment:
 def test_booking_is_audited_and_records_a_notice_by_sms_when_there_is_no_e_mail(world: World, client: Client) -> None:
     appointment = book(world, client)
     assert appointment.purpose == "Pagalbos poreikio vertinimas"
-    assert appointment.institution == world.a1 and appointment.municipality == world.a
+    assert appointment.institution == world.a1
+    assert appointment.municipality == world.a
     assert audited(appointment) == ["appointment.book"]
     notice = AppointmentNotice.objects.get(appointment=appointment)
     assert (notice.kind, notice.channel, notice.recipient, notice.result) == (
@@ -147,11 +148,15 @@ def test_moving_records_who_moved_it_and_books_the_new_time_linked_to_the_old(wo
         lock_version=old.lock_version,
     )
     old.refresh_from_db()
-    assert old.outcome == Outcome.MOVED_BY_CLIENT and old.outcome_note == "Serga"
-    assert moved.moved_from == old and moved.purpose == old.purpose and moved.starts_at == new_time
+    assert old.outcome == Outcome.MOVED_BY_CLIENT
+    assert old.outcome_note == "Serga"
+    assert moved.moved_from == old
+    assert moved.purpose == old.purpose
+    assert moved.starts_at == new_time
     assert audited(old) == ["appointment.book", "appointment.move"]
     notice = AppointmentNotice.objects.get(appointment=moved)
-    assert notice.kind == NoticeKind.MOVED and notice.channel == Channel.SMS
+    assert notice.kind == NoticeKind.MOVED
+    assert notice.channel == Channel.SMS
     # The old meeting no longer holds the worker's time: a new one may take it.
     assert book(world, client_in(world.a1, first_name="Ona"), notify=False).pk
 
@@ -163,10 +168,16 @@ def test_a_move_is_refused_after_an_outcome_and_on_a_stale_version(world: World,
         appointment_move(
             actor=world.worker, appointment=old, by=Outcome.MOVED_BY_INSTITUTION, meeting=later, lock_version=7
         )
-    appointment_move(actor=world.worker, appointment=old, by=Outcome.MOVED_BY_INSTITUTION, meeting=later, lock_version=0)
+    appointment_move(
+        actor=world.worker, appointment=old, by=Outcome.MOVED_BY_INSTITUTION, meeting=later, lock_version=0
+    )
     with pytest.raises(ServiceError, match="recorded already"):
         appointment_move(
-            actor=world.worker, appointment=old, by=Outcome.MOVED_BY_CLIENT, meeting=later, lock_version=old.lock_version
+            actor=world.worker,
+            appointment=old,
+            by=Outcome.MOVED_BY_CLIENT,
+            meeting=later,
+            lock_version=old.lock_version,
         )
     with pytest.raises(ServiceError) as no_one:
         appointment_move(actor=world.worker, appointment=old, by=Outcome.NO_SHOW, meeting=later, lock_version=0)  # type: ignore[arg-type]
@@ -207,7 +218,8 @@ def test_outcomes_refused(world: World, client: Client) -> None:
     with pytest.raises(EditConflict):
         appointment_outcome_record(actor=world.worker, appointment=past, outcome=Outcome.NO_SHOW, lock_version=3)
     past.refresh_from_db()
-    assert past.outcome == "" and past.lock_version == 0
+    assert past.outcome == ""
+    assert past.lock_version == 0
     assert audited(past) == ["appointment.book"]
     # Held on time ignores minutes late typed by mistake.
     on_time = appointment_outcome_record(
