@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from kokybe.accounts.models import User
 from kokybe.audit.services import audit_record
-from kokybe.casework.models import CourseEvent, ServiceCourse
+from kokybe.casework.models import CourseEvent, EventKind, ServiceCourse
 from kokybe.casework.services.moments import course_moments_set
-from kokybe.casework.services.transitions import reason_check, step_check
+from kokybe.casework.services.transitions import needs_check, reason_check, step_check
 from kokybe.catalogue.models import Service
 from kokybe.clients.models import Client, ClientStatus
 from kokybe.core.errors import ServiceError
@@ -25,16 +25,22 @@ class ImportedStep:
 
     `kind` is an `EventKind` value ("requested", "assessed", "granted", "refused", "started", "reviewed",
     "ended"); `at` an aware datetime; `reason` a `RefusalReason` code on "refused", an `EndReason` code on
-    "ended" (empty when the other system did not record one), empty on other steps; `note` free text."""
+    "ended" (empty when the other system did not record one), empty on other steps; `note` free text;
+    `worker` the member who took the step when the other system names one; `needs` the `NeedArea` codes an
+    assessment found (on "assessed" only)."""
 
     kind: str
     at: datetime.datetime
     reason: str = ""
     note: str = ""
+    worker: User | None = None
+    needs: tuple[str, ...] = ()
 
 
-def _key(kind: str, at: datetime.datetime, reason: str, note: str) -> tuple[str, datetime.datetime, str, str]:
-    return (kind, at, reason, note)
+def _key(
+    kind: str, at: datetime.datetime, reason: str, note: str, worker_id: int | None, needs: Sequence[str]
+) -> tuple[object, ...]:
+    return (kind, at, reason, note, worker_id, tuple(needs))
 
 
 @transaction.atomic
@@ -54,7 +60,8 @@ def service_course_import(
     `steps` written in their place, and its service and institution set to the ones given; steps recorded in
     Kokybė since the last import (a review, an end) are kept and take their place among the imported ones by
     time. When the imported steps, the service and the institution are already as given, nothing is written
-    and nothing is audited (a re-import of the same file changes nothing). Imported steps have no worker.
+    and nothing is audited (a re-import of the same file changes nothing; the order in which the steps are given
+    matters only between steps at the same moment). An imported step's worker is the one given, or none.
 
     Validation, all before anything is written (the transaction leaves nothing on a ServiceError):
     - `external_id` must not be empty (field "external_id"); the existing course with it must be this
@@ -64,9 +71,10 @@ def service_course_import(
       with the course's steps recorded in Kokybė, they must form a valid course (see
       `kokybe.casework.services.transitions`): the request first and only once, the assessment before the
       decision, the start after the grant, reviews while provided, nothing after a refusal or an end; each
-      `at` aware and not in the future. The reason must be a code of the step's list, or empty.
+      `at` aware and not in the future. The reason must be a code of the step's list, or empty; needs only
+      on an assessment, each a `NeedArea` code.
     Each refusal raises `ServiceError` whose message names the step ("Step 3 (granted): ...") and whose
-    `field` is "kind", "at" or "reason" when the fault is in that part of a step.
+    `field` is "kind", "at", "reason" or "needs" when the fault is in that part of a step.
 
     The institution need not provide the service in today's catalogue: history may predate the catalogue.
     """
@@ -104,9 +112,11 @@ def service_course_import(
     if course is not None:
         existing = list(course.events.order_by("at", "id"))
         kept = [event for event in existing if not event.imported]
-        before = [_key(e.kind, e.at, e.reason, e.note) for e in existing if e.imported]
+        before = [_key(e.kind, e.at, e.reason, e.note, e.worker_id, e.needs) for e in existing if e.imported]
         imported_before = len(before)
-        after = [_key(step.kind, step.at, step.reason, step.note) for _number, step in numbered]
+        after = [
+            _key(step.kind, step.at, step.reason, step.note, _worker_id(step), step.needs) for _number, step in numbered
+        ]
         if before == after and course.service_id == service.pk and course.institution_id == institution.pk:
             return course, False
     now = timezone.now()
@@ -118,6 +128,8 @@ def service_course_import(
             at=step.at,
             reason=step.reason,
             note=step.note,
+            worker=step.worker,
+            needs=list(step.needs),
             imported=True,
             recorded_at=now,
         )
@@ -173,6 +185,9 @@ def _timeline_check(timeline: list[CourseEvent], numbers: dict[int, int]) -> Non
         try:
             if number is not None:
                 reason_check(event.kind, event.reason, required=False)
+                if event.needs and event.kind != EventKind.ASSESSED:
+                    raise ServiceError(_("Only a needs assessment has needs found."), field="needs")
+                needs_check(event.needs)
             state = step_check(state=state, kind=event.kind, at=event.at, previous_at=previous_at)
         except ServiceError as error:
             where = (
@@ -182,3 +197,7 @@ def _timeline_check(timeline: list[CourseEvent], numbers: dict[int, int]) -> Non
             )
             raise ServiceError(f"{where}: {error.message}", field=error.field) from error
         previous_at = event.at
+
+
+def _worker_id(step: ImportedStep) -> int | None:
+    return step.worker.pk if step.worker is not None else None

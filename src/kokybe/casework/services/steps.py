@@ -99,13 +99,17 @@ def _next_step(
     reason: str = "",
     needs: Sequence[str] = (),
 ) -> CourseEvent:
+    at = at or timezone.now()
+    previous_at = _last_at(course)
+    # Refuse a step out of turn before claiming the version, so a refusal leaves the course as it was.
+    step_check(state=course.state, kind=kind, at=at, previous_at=previous_at)
     version_claim(course, lock_version)
     return _event_write(
         actor=actor,
         course=course,
         kind=kind,
-        at=at or timezone.now(),
-        previous_at=_last_at(course),
+        at=at,
+        previous_at=previous_at,
         note=note,
         reason=reason,
         needs=needs,
