@@ -75,7 +75,7 @@ def method_description(instrument: Instrument) -> list[str]:
                     "(4 to 20), shown also on 0 to 100 as (score minus 4) times 100 / 16."
                 )
             ),
-            str(_("When more than 20% of the 26 items are unanswered, the measurement is not scored.")),
+            str(_("When more than 20 per cent of the 26 items are unanswered, the measurement is not scored.")),
             str(
                 _(
                     "A domain with at most two unanswered items (one in the social domain) is scored from "

@@ -247,6 +247,6 @@ def test_the_subject_access_section_holds_every_answer_score_and_the_method(worl
     facts = dict(items[1].facts)
     assert facts["Sexual activity"] == "—"
     assert facts["Pain and discomfort"] == "4"
-    assert "20%" in facts["How it is scored"]
+    assert "20 per cent" in facts["How it is scored"]
     assert facts["Measured by"] == "A1 centras"
     assert facts["Social relationships"] == "16.0 (75.0 / 100)"  # (4 + 4) / 2 x 4, the one unanswered filled
