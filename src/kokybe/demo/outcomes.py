@@ -1,5 +1,5 @@
 """Outcome measures demo: in each municipality WHOQOL-BREF (taken in under a WHO permission) and an
-independence ladder, and about 150 clients measured with each two to four times over their time with an
+independence ladder, and about 120 clients measured with each two or three times over their time with an
 institution (intake, reviews, some exits), most improving, some not. Through the services; a municipality
 whose library holds instruments already is left as it is, so a second run adds nothing.
 
@@ -25,7 +25,7 @@ from kokybe.tenancy.models import Municipality
 from kokybe.tenancy.permissions import Role
 
 SEED = 20261130
-CLIENTS_PER_INSTRUMENT = 150  # per municipality
+CLIENTS_PER_INSTRUMENT = 120  # per municipality
 PERMISSION = {
     "lt": "PSO leidimas naudoti WHOQOL-BREF lietuvišką versiją, 2025-11-03 (Klaipėdos m. savivaldybė)",
     "lv": "PVO atļauja lietot WHOQOL-BREF latviešu versiju, 2025-10-21 (Kuldīgas novada pašvaldība)",
@@ -115,7 +115,7 @@ class _Loader:
         rng = self.rng
         on = serving.started_on + datetime.timedelta(days=rng.randint(3, 30))
         dates = [(Occasion.INTAKE.value, on)]
-        while len(dates) < 4:
+        while len(dates) < 3:
             on += datetime.timedelta(days=rng.randint(120, 240))
             if on > self.today:
                 break

@@ -3,12 +3,13 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from kokybe.catalogue.models import Service
 from kokybe.clients.models import Client
 from kokybe.outcomes.instruments import ScoredInstrument, scored
-from kokybe.outcomes.models import Instrument, InstrumentKind, InstrumentStatus, Measurement
+from kokybe.outcomes.models import Instrument, InstrumentKind, InstrumentStatus, Item, Measurement
 from kokybe.outcomes.scoring import Scoring
 from kokybe.tenancy.models import Institution, Municipality
 
@@ -16,11 +17,20 @@ SMALLEST_GROUP = 5
 """Change of a group of fewer clients is not shown: a mean over two or three people tells about them."""
 
 
+def _count_of(model: type[Item] | type[Measurement]) -> Subquery:
+    """Rows of `model` per instrument, counted in a subquery (a join of items and measurements would multiply)."""
+    rows = model.objects.filter(instrument=OuterRef("pk")).order_by().values("instrument")
+    return Subquery(rows.annotate(n=Count("pk")).values("n")[:1])
+
+
 def library(municipality: Municipality) -> QuerySet[Instrument]:
     return (
         Instrument.objects.filter(municipality=municipality)
         .select_related("municipality")
-        .annotate(item_count=Count("items", distinct=True), measurement_count=Count("measurements", distinct=True))
+        .annotate(
+            item_count=Coalesce(_count_of(Item), 0),
+            measurement_count=Coalesce(_count_of(Measurement), 0),
+        )
         .order_by("kind", "id")
     )
 
