@@ -16,7 +16,7 @@ fields rather than the {"lt", "lv", "en"} fields of content published in several
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
@@ -29,7 +29,7 @@ class PlanKind(models.TextChoices):
 
 class PlanStatus(models.TextChoices):
     ACTIVE = "active", _("In force")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("individual plan", "Closed")
 
 
 class IndividualPlan(models.Model):

@@ -26,7 +26,7 @@ from kokybe.individualplans.services.plans import plan_create
 from kokybe.tenancy.access import Access, access_of
 
 FIRST_REVIEW_AFTER_DAYS = 90
-"""The first review proposed on a new plan: three months, the usual rhythm of reviews."""
+"""The review date proposed on a new plan and after a review: three months, a usual rhythm of reviews."""
 
 
 def plan_url(plan: IndividualPlan) -> str:

@@ -2,6 +2,7 @@
 client's agreement, a review, a new revision, the responsible worker, closing. Each calls one service
 and returns to the plan."""
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -44,7 +45,7 @@ from kokybe.individualplans.services.content import (
 )
 from kokybe.individualplans.services.plans import plan_close, plan_responsible_change, plan_revise
 from kokybe.individualplans.services.reviews import plan_review_record, revision_in_force
-from kokybe.individualplans.views import plan_url
+from kokybe.individualplans.views import FIRST_REVIEW_AFTER_DAYS, plan_url
 from kokybe.tenancy.access import Access, access_of
 
 PAGE = "individual plan: change"
@@ -260,7 +261,11 @@ def review_new(request: HttpRequest, access: Access, plan: IndividualPlan) -> Ht
     form = ReviewForm(
         _posted(request),
         goals=goals,
-        initial={"reviewed_on": today, "lock_version": plan.lock_version},
+        initial={
+            "reviewed_on": today,
+            "next_review_on": today + datetime.timedelta(days=FIRST_REVIEW_AFTER_DAYS),
+            "lock_version": plan.lock_version,
+        },
     )
 
     def perform(data: dict[str, Any]) -> object:
