@@ -14,7 +14,8 @@ while 8 people (2 coordinators, 6 social workers) open the register list with th
 records and a client's services, for BENCH_SECONDS, pausing about BENCH_THINK seconds between pages. Prints
 p50/p95 per page as the browser waits for it; before that, each page alone with its queries.
 
-BENCH_CLIENTS (100000), BENCH_COURSES_PER_CLIENT (2), BENCH_SECONDS (60), BENCH_THINK (1.0), BENCH_KEEP=1.
+BENCH_CLIENTS (100000), BENCH_COURSES_PER_CLIENT (2), BENCH_SECONDS (60), BENCH_THINK (1.0); BENCH_KEEP=1 keeps the
+database, and BENCH_DATABASE=<its name> measures the pages again on it without building the register anew.
 The event-log import figures (BPIC 2013, a 1,000,000-event CSV) are benchmarks/eventlogs.py's.
 """
 
@@ -30,7 +31,7 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -180,6 +181,32 @@ def build(count: int) -> dict[str, Any]:
             "places": places,
             "seconds": time.monotonic() - started,
             "events": events,
+            "clients": stored,
+        }
+
+
+def found_world() -> dict[str, Any]:
+    """The municipality, people and places of a register an earlier run built (BENCH_DATABASE)."""
+    from django_scopes import scopes_disabled
+
+    from kokybe.accounts.models import User
+    from kokybe.casework.models import CourseEvent
+    from kokybe.clients.models import Client
+    from kokybe.tenancy.models import Institution, Municipality
+
+    with scopes_disabled():
+        municipality = Municipality.objects.get(slug="bench-clients")
+        coordinators = list(User.objects.filter(email__startswith="coordinator").order_by("email"))
+        places = [
+            (place, list(User.objects.filter(memberships__institution=place).order_by("email")))
+            for place in Institution.objects.filter(municipality=municipality).order_by("name")
+        ]
+        return {
+            "municipality": municipality,
+            "coordinators": coordinators,
+            "places": places,
+            "clients": Client.objects.filter(municipality=municipality).count(),
+            "events": CourseEvent.objects.filter(municipality=municipality).count(),
         }
 
 
@@ -509,7 +536,11 @@ def main() -> None:
     env = {**os.environ, "KOKYBE_VAR_DIR": var, "DEBUG": "0", "KOKYBE_ENV": "development"}
     env.pop("KOKYBE_DEMO_RELAX_MFA", None)
     database = None
-    if given.startswith(("postgres://", "postgresql://")):
+    reused = os.environ.get("BENCH_DATABASE", "")
+    if reused and given.startswith(("postgres://", "postgresql://")):
+        database = reused
+        env["DATABASE_URL"] = urlunsplit(urlsplit(given)._replace(path="/" + reused))
+    elif given.startswith(("postgres://", "postgresql://")):
         env["DATABASE_URL"], database = create_postgres_database(given)
     else:
         env.pop("DATABASE_URL", None)
@@ -523,9 +554,13 @@ def main() -> None:
         from django.db import connection
 
         print(f"database: {connection.vendor} {'(' + database + ')' if database else '(temporary SQLite file)'}")
-        print(f"building {CLIENTS:,} clients with {COURSES_PER_CLIENT} courses each ...", flush=True)
-        world = build(CLIENTS)
-        print(f"build: {world['seconds']:.0f} s for {CLIENTS:,} clients and {world['events']:,} events (bulk insert)")
+        if reused:
+            world = found_world()
+        else:
+            print(f"building {CLIENTS:,} clients with {COURSES_PER_CLIENT} courses each ...", flush=True)
+            world = build(CLIENTS)
+            print(f"build (bulk insert): {world['seconds']:.0f} s")
+        print(f"register: {world['clients']:,} clients, {world['events']:,} steps of services")
         queries_of_pages(world)
         serve(world, var)
         print(f"total run time: {(time.monotonic() - began) / 60:.1f} min")
@@ -534,7 +569,7 @@ def main() -> None:
             from django.db import connections
 
             connections.close_all()
-        if os.environ.get("BENCH_KEEP"):
+        if os.environ.get("BENCH_KEEP") or reused:
             print(f"kept: {var}" + (f" and the database {database}" if database else ""))
         else:
             if database is not None:
