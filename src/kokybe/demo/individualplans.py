@@ -31,7 +31,8 @@ SHARE_WITH_PLANS = 0.1
 DAY = datetime.timedelta(days=1)
 SLOW_INSTITUTIONS = frozenset({"Klaipėdos miesto savivaldybės administracijos Socialinės paramos skyrius"})
 SLOW_INSTITUTIONS |= {"Kuldīgas novada pašvaldības aģentūra „Sociālais dienests“"}
-OVERDUE_EXTERNAL_ID = "demo-known-2"  # Genovaitė Kazlauskienė: her review is always overdue in the demo
+OVERDUE_EXTERNAL_ID = "demo-known-2"  # Genovaitė Kazlauskienė: her review is always overdue in the demo,
+OVERDUE_FOR = "socialinis@klaipeda.example"  # on the home page of Inga Žemaitienė, social worker of "Danė"
 
 KIND_OF_INSTITUTION: dict[str, str] = {
     InstitutionKind.CARE_HOME: PlanKind.ISGP,
@@ -290,8 +291,9 @@ class _Loader:
             if kind == PlanKind.ISPP and not adult:
                 continue  # a family's plan is drawn up with a parent
             chosen.add(client.pk)
-            assert serving.responsible is not None
-            self._plan(client, serving, kind, serving.responsible, overdue=known)
+            worker = User.objects.get(email=OVERDUE_FOR) if known else serving.responsible
+            assert worker is not None
+            self._plan(client, serving, kind, worker, overdue=known)
 
     def _plan(self, client: Client, serving: ClientInstitution, kind: str, worker: User, *, overdue: bool) -> None:
         rng, today = self.rng, self.today
