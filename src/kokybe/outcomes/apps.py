@@ -19,6 +19,7 @@ class OutcomesConfig(AppConfig):
                 "outcome measures": gettext_lazy("Outcome measures"),
                 "outcome measures: new": gettext_lazy("Measuring outcomes"),
                 "outcome measurement": gettext_lazy("Outcome measurement"),
+                "outcome measurement: correct": gettext_lazy("Correcting an outcome measurement"),
             }
         )
         record_section_register(

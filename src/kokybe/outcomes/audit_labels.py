@@ -10,6 +10,7 @@ ACTION_LABELS = {
     "outcome_item.add": _("Item added to an outcome instrument"),
     "outcome_item.remove": _("Item removed from an outcome instrument"),
     "outcome_measurement.record": _("Outcome measurement recorded"),
+    "outcome_measurement.correct": _("Outcome measurement corrected"),
     "outcome_measurement.move": _("Outcome measurement moved to the kept record in a merge"),
 }
 

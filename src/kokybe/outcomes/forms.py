@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kokybe.catalogue.models import Service
+from kokybe.core.concurrency import LockVersionField
 from kokybe.core.texts import Texts
 from kokybe.outcomes.models import Instrument, InstrumentKind, Item, Occasion, Subscale
 from kokybe.tenancy.models import Institution
@@ -125,9 +126,12 @@ class MeasurementForm(forms.Form):
         items: tuple[Item, ...],
         institutions: QuerySet[Institution],
         services: QuerySet[Service],
+        correcting: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        if correcting:
+            self.fields["lock_version"] = LockVersionField()
         institution_field = self.fields["institution"]
         assert isinstance(institution_field, forms.ModelChoiceField)
         institution_field.queryset = institutions

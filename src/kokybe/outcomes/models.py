@@ -143,6 +143,7 @@ class Measurement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("recorded by")
     )
     recorded_at = models.DateTimeField(_("recorded"))
+    lock_version = models.PositiveIntegerField(default=0)
 
     objects = ScopedManager(municipality="municipality")
 

@@ -19,4 +19,5 @@ urlpatterns: list[URLPattern] = [
     path("client/<int:client>/", views_client.client_outcomes, name="client"),
     path("client/<int:client>/new/", views_client.measure, name="measure"),
     path("measurements/<int:outcome_measurement>/", views_client.measurement_detail, name="measurement"),
+    path("measurements/<int:outcome_measurement>/correct/", views_client.measurement_edit, name="measurement_edit"),
 ]

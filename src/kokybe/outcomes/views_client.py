@@ -20,7 +20,7 @@ from kokybe.core.idempotency import submit_once
 from kokybe.outcomes import selectors
 from kokybe.outcomes.forms import MeasurementForm
 from kokybe.outcomes.instruments import method_description, scored
-from kokybe.outcomes.services.measuring import measurement_record
+from kokybe.outcomes.services.measuring import measurement_correct, measurement_record
 from kokybe.tenancy.access import Access, access_of
 from kokybe.tenancy.models import Institution
 from kokybe.tenancy.permissions import Capability
@@ -106,7 +106,13 @@ def measure(request: HttpRequest, access: Access, opened: OpenedClient) -> HttpR
             return submit_once(request, perform)
         except ServiceError as error:
             add_service_error(form, error)
-    context = {"client": opened.client, "instrument": chosen, "form": form, "method": method_description(chosen)}
+    context = {
+        "client": opened.client,
+        "instrument": chosen,
+        "form": form,
+        "method": method_description(chosen),
+        "submit": _("Record the measurement"),
+    }
     return render(request, "outcomes/measure.html", context)
 
 
@@ -131,5 +137,71 @@ def measurement_detail(request: HttpRequest, municipality: str, outcome_measurem
         "scores": [(labels[score.key], score) for score in scoring.scores],
         "answers": [(instrument.text(item.text), item, value) for item, value in answers],
         "method": method_description(instrument),
+        "can_correct": _may_measure(access, opened),
     }
     return render(request, "outcomes/measurement.html", context)
+
+
+def measurement_edit(request: HttpRequest, municipality: str, outcome_measurement: int) -> HttpResponse:
+    """Correct a measurement entered wrongly; someone else's correction in between is not overwritten."""
+    access = access_of(request)
+    measurement = selectors.measurement_of(access.municipality, outcome_measurement)
+    if measurement is None:
+        raise Http404
+    opened = opened_client(request, access, measurement.client_id, page="outcome measurement: correct", manage=True)
+    if isinstance(opened, HttpResponse):
+        return opened
+    if opened.client.status == ClientStatus.MERGED:
+        raise Http404  # a merged record is read-only
+    instrument = measurement.instrument
+    scorer = scored(instrument)
+    institutions = _measuring_institutions(access, opened)
+    initial = {
+        "occasion": measurement.occasion,
+        "measured_on": measurement.measured_on,
+        "institution": measurement.institution_id,
+        "service": measurement.service_id,
+        "note": measurement.note,
+        "lock_version": measurement.lock_version,
+        **{f"item_{key}": value for key, value in measurement.answers.items()},
+    }
+    form = MeasurementForm(
+        request.POST if request.method == "POST" else None,
+        instrument=instrument,
+        items=scorer.items,
+        institutions=institutions,
+        services=_services(access, institutions),
+        correcting=True,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        data: dict[str, Any] = form.cleaned_data
+
+        def perform() -> str:
+            measurement_correct(
+                actor=access.user,
+                measurement=measurement,
+                institution=data["institution"],
+                occasion=data["occasion"],
+                measured_on=data["measured_on"],
+                answers=form.answers(),
+                service=data.get("service"),
+                note=data.get("note", ""),
+                lock_version=data["lock_version"],
+            )
+            messages.success(request, _("The measurement is corrected."))
+            return reverse("outcomes:measurement", args=[access.municipality.slug, measurement.pk])
+
+        try:
+            return submit_once(request, perform)
+        except ServiceError as error:
+            add_service_error(form, error)
+    context = {
+        "client": opened.client,
+        "instrument": instrument,
+        "form": form,
+        "method": method_description(instrument),
+        "submit": _("Save the correction"),
+        "correcting": measurement,
+    }
+    return render(request, "outcomes/measure.html", context)

@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kokybe.accounts.models import User
-from kokybe.audit.services import audit_record
+from kokybe.audit.services import audit_record, changes_between, snapshot
 from kokybe.catalogue.models import Service
 from kokybe.clients.models import Client, ClientInstitution, ClientStatus
+from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
 from kokybe.outcomes.models import Instrument, InstrumentStatus, Item, Measurement, Occasion
 from kokybe.tenancy.models import Institution
@@ -35,6 +36,36 @@ def _answers_checked(instrument: Instrument, answers: dict[str, int | None]) -> 
     return dict(sorted(given.items(), key=lambda pair: (len(pair[0]), pair[0])))
 
 
+def _details_checked(
+    *,
+    client: Client,
+    institution: Institution,
+    occasion: str,
+    measured_on: datetime.date,
+    service: Service | None,
+    note: str,
+) -> str:
+    """The checks a recorded and a corrected measurement share; returns the note cleaned."""
+    municipality_id = client.municipality_id
+    if client.status == ClientStatus.MERGED:
+        raise ServiceError(_("This record was merged into another; change that one instead."))
+    serving = ClientInstitution.objects.filter(
+        municipality_id=municipality_id, client=client, institution=institution, ended_on__isnull=True
+    )
+    if not serving.exists():
+        raise ServiceError(_("Choose an institution serving the client."), field="institution")
+    if service is not None and service.municipality_id != municipality_id:
+        raise ServiceError(_("Choose a service of this municipality."), field="service")
+    if occasion not in Occasion.values:
+        raise ServiceError(_("Choose when the measurement was taken."), field="occasion")
+    if measured_on > timezone.localdate():
+        raise ServiceError(_("The date cannot be in the future."), field="measured_on")
+    note = note.strip()
+    if len(note) > NOTE_LENGTH:
+        raise ServiceError(_("Keep the note under %(count)d characters.") % {"count": NOTE_LENGTH}, field="note")
+    return note
+
+
 @transaction.atomic
 def measurement_record(
     *,
@@ -50,24 +81,11 @@ def measurement_record(
 ) -> Measurement:
     """A measurement of the client taken by `institution`, which must be serving the client."""
     municipality_id = client.municipality_id
-    if client.status == ClientStatus.MERGED:
-        raise ServiceError(_("This record was merged into another; change that one instead."))
     if instrument.municipality_id != municipality_id or instrument.status != InstrumentStatus.IN_USE:
         raise ServiceError(_("Choose an instrument in use in this municipality."), field="instrument")
-    serving = ClientInstitution.objects.filter(
-        municipality_id=municipality_id, client=client, institution=institution, ended_on__isnull=True
+    note = _details_checked(
+        client=client, institution=institution, occasion=occasion, measured_on=measured_on, service=service, note=note
     )
-    if not serving.exists():
-        raise ServiceError(_("Choose an institution serving the client."), field="institution")
-    if service is not None and service.municipality_id != municipality_id:
-        raise ServiceError(_("Choose a service of this municipality."), field="service")
-    if occasion not in Occasion.values:
-        raise ServiceError(_("Choose when the measurement was taken."), field="occasion")
-    if measured_on > timezone.localdate():
-        raise ServiceError(_("The date cannot be in the future."), field="measured_on")
-    note = note.strip()
-    if len(note) > NOTE_LENGTH:
-        raise ServiceError(_("Keep the note under %(count)d characters.") % {"count": NOTE_LENGTH}, field="note")
     measurement = Measurement.objects.create(
         municipality_id=municipality_id,
         institution=institution,
@@ -95,6 +113,52 @@ def measurement_record(
             "measured_on": {"from": None, "to": measured_on.isoformat()},
             "answers": {"changed": True},
         },
+    )
+    return measurement
+
+
+CORRECTABLE = ("institution", "service", "occasion", "measured_on", "note")
+
+
+@transaction.atomic
+def measurement_correct(
+    *,
+    actor: User,
+    measurement: Measurement,
+    institution: Institution,
+    occasion: str,
+    measured_on: datetime.date,
+    answers: dict[str, int | None],
+    service: Service | None,
+    note: str,
+    lock_version: int,
+) -> Measurement:
+    """Correct a measurement entered wrongly (a mistyped answer, the wrong date); the trail keeps what changed."""
+    note = _details_checked(
+        client=measurement.client,
+        institution=institution,
+        occasion=occasion,
+        measured_on=measured_on,
+        service=service,
+        note=note,
+    )
+    checked = _answers_checked(measurement.instrument, answers)
+    version_claim(measurement, lock_version)
+    before = snapshot(measurement, CORRECTABLE)
+    answers_before = measurement.answers
+    measurement.institution, measurement.service, measurement.occasion = institution, service, occasion
+    measurement.measured_on, measurement.note, measurement.answers = measured_on, note, checked
+    measurement.save(update_fields=[*CORRECTABLE, "answers"])
+    changes = changes_between(before, snapshot(measurement, CORRECTABLE), personal=("note",))
+    if checked != answers_before:
+        changes["answers"] = {"changed": True}
+    audit_record(
+        actor=actor,
+        action="outcome_measurement.correct",
+        target=measurement,
+        municipality_id=measurement.municipality_id,
+        institution_id=institution.pk,
+        changes=changes,
     )
     return measurement
 

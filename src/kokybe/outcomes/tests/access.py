@@ -31,6 +31,7 @@ RULES: dict[str, Rule] = {
     "outcomes:client": Rule(C.VIEW_CLIENTS),
     "outcomes:measure": Rule(C.MANAGE_CLIENTS),
     "outcomes:measurement": Rule(C.VIEW_CLIENTS),
+    "outcomes:measurement_edit": Rule(C.MANAGE_CLIENTS),
 }
 INSTITUTION_BOUND: frozenset[str] = frozenset({"outcome_measurement"})
 

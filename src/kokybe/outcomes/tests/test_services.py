@@ -10,6 +10,7 @@ from conftest import World
 from kokybe.audit.models import AuditEvent
 from kokybe.clients.services.merging import client_merge
 from kokybe.clients.tests.builders import client_in
+from kokybe.core.concurrency import EditConflict
 from kokybe.core.errors import ServiceError
 from kokybe.outcomes.models import Instrument, InstrumentKind, InstrumentStatus, Item, Measurement, Occasion
 from kokybe.outcomes.services.library import (
@@ -20,7 +21,7 @@ from kokybe.outcomes.services.library import (
     subscale_add,
     whoqol_bref_add,
 )
-from kokybe.outcomes.services.measuring import measurement_record
+from kokybe.outcomes.services.measuring import measurement_correct, measurement_record
 from kokybe.outcomes.tests.builders import ladder_in, measured, whoqol_answers, whoqol_in
 
 pytestmark = pytest.mark.django_db
@@ -200,3 +201,41 @@ def test_merging_moves_the_duplicates_measurements_to_the_kept_record(world: Wor
     event = AuditEvent.objects.get(action="outcome_measurement.move")
     assert event.object_id == str(moved.pk)
     assert event.changes["client"] == {"from": duplicate.pk, "to": kept.pk}
+
+
+def test_a_correction_is_audited_and_a_stale_one_is_refused(world: World) -> None:
+    client = client_in(world.a1, responsible=world.worker)
+    whoqol = whoqol_in(world.a, world.quality)
+    measurement = measured(client, whoqol, world.a1, whoqol_answers(3), actor=world.worker)
+    on = measurement.measured_on
+
+    def correct(lock_version: int, **change: object) -> Measurement:
+        arguments = {
+            "actor": world.worker,
+            "measurement": measurement,
+            "institution": world.a1,
+            "occasion": Occasion.INTAKE,
+            "measured_on": on,
+            "answers": {**whoqol_answers(3), "10": 4},
+            "service": None,
+            "note": "",
+            "lock_version": lock_version,
+        } | change
+        return measurement_correct(**arguments)  # type: ignore[arg-type]
+
+    correct(0, measured_on=on - datetime.timedelta(days=1))
+    measurement.refresh_from_db()
+    assert (measurement.answers["10"], measurement.lock_version) == (4, 1)
+    event = AuditEvent.objects.get(action="outcome_measurement.correct")
+    assert event.changes == {
+        "answers": {"changed": True},
+        "measured_on": {"from": on.isoformat(), "to": (on - datetime.timedelta(days=1)).isoformat()},
+    }
+    with pytest.raises(EditConflict):  # someone corrected it meanwhile: shown version 0 is stale
+        correct(0, note="Pataisyta")
+    with pytest.raises(ServiceError) as refused:
+        correct(1, answers={**whoqol_answers(3), "10": 9})
+    assert refused.value.field == "item_10"
+    measurement.refresh_from_db()
+    assert (measurement.note, measurement.lock_version) == ("", 1)
+    assert AuditEvent.objects.filter(action="outcome_measurement.correct").count() == 1

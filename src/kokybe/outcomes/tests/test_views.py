@@ -250,3 +250,25 @@ def test_the_subject_access_section_holds_every_answer_score_and_the_method(worl
     assert "20 per cent" in facts["How it is scored"]
     assert facts["Measured by"] == "A1 centras"
     assert facts["Social relationships"] == "16.0 (75.0 / 100)"  # (4 + 4) / 2 x 4, the one unanswered filled
+
+
+def test_a_worker_corrects_a_mistyped_answer_and_a_stale_form_is_refused(world: World) -> None:
+    client = client_in(world.a1, responsible=world.worker)
+    whoqol = whoqol_in(world.a, world.quality)
+    measurement = measured(client, whoqol, world.a1, whoqol_answers(3), actor=world.worker)
+    browser = world.client_for(world.worker)
+    edit = url("measurement_edit", world, measurement.pk)
+    page = browser.get(edit).content.decode()
+    assert 'name="lock_version" value="0"' in page
+    data = form_of(
+        world, {**{str(n): 3 for n in range(1, 27)}, "10": 5}, occasion=Occasion.INTAKE, on=measurement.measured_on
+    )
+    assert post(browser, edit, {**data, "lock_version": 0}).status_code == 302
+    stale = post(browser, edit, {**data, "item_10": 1, "lock_version": 0})
+    assert stale.status_code == 200
+    assert "Someone else saved this record" in stale.content.decode()
+    with scopes_disabled():
+        measurement.refresh_from_db()
+    assert measurement.answers["10"] == 5
+    assert world.client_for(world.other_worker).get(edit).status_code == 404
+    assert world.client_for(world.consultant).get(edit).status_code == 403
