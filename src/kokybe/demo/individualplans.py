@@ -1,4 +1,4 @@
-"""Individual plans demo data: about one demo client in ten gets a plan from the institution serving them
+"""Individual plans demo data: about one demo client in twelve gets a plan from the institution serving them
 (ISGP in care homes, ISPP for the parents of families, IPP elsewhere), drawn up after the service started,
 in the last three years: needs found, two or three goals with actions, the client's agreement, reviews every
 half year (yearly for care plans) rating each goal with progress mostly growing, a few revisions after a
@@ -27,7 +27,7 @@ from kokybe.individualplans.services.reviews import Rating, plan_review_record
 from kokybe.tenancy.models import InstitutionKind, Municipality
 
 SEED = 20261130
-SHARE_WITH_PLANS = 0.1
+SHARE_WITH_PLANS = 0.08
 DAY = datetime.timedelta(days=1)
 SLOW_INSTITUTIONS = frozenset({"Klaipėdos miesto savivaldybės administracijos Socialinės paramos skyrius"})
 SLOW_INSTITUTIONS |= {"Kuldīgas novada pašvaldības aģentūra „Sociālais dienests“"}
