@@ -78,20 +78,14 @@ def service_course_import(
 
     The institution need not provide the service in today's catalogue: history may predate the catalogue.
     """
-    if not external_id.strip():
-        raise ServiceError(_("The course needs its identifier in the other system."), field="external_id")
-    if client.status == ClientStatus.MERGED:
-        raise ServiceError(_("This client record was merged into another; import into that one."))
+    _course_check(client=client, service=service, institution=institution, external_id=external_id, steps=steps)
     municipality_id = client.municipality_id
-    if service.municipality_id != municipality_id:
-        raise ServiceError(_("Choose a service of this municipality."), field="service")
-    if institution.municipality_id != municipality_id:
-        raise ServiceError(_("Choose an institution of this municipality."), field="institution")
-    if not steps:
-        raise ServiceError(_("A course needs at least its request."), field="steps")
+    # The exclusion repeats the unique index's condition, so SQLite uses that partial index (it does not infer
+    # "not empty" from "equals a value" and would read the whole table for each course).
     course = (
         ServiceCourse.objects.select_for_update()
         .filter(municipality_id=municipality_id, external_id=external_id.strip())
+        .exclude(external_id="")
         .first()
     )
     if course is not None and course.client_id != client.pk:
@@ -99,13 +93,6 @@ def service_course_import(
             _("A course with the identifier %(id)s belongs to another client.") % {"id": external_id},
             field="external_id",
         )
-    for number, step in enumerate(steps, start=1):
-        if timezone.is_naive(step.at):
-            raise ServiceError(
-                _("Step %(number)s (%(kind)s): the moment of the step needs its time zone.")
-                % {"number": number, "kind": step.kind},
-                field="at",
-            )
     numbered = sorted(enumerate(steps, start=1), key=lambda pair: pair[1].at)
     kept: list[CourseEvent] = []
     imported_before = 0
@@ -119,23 +106,7 @@ def service_course_import(
         ]
         if before == after and course.service_id == service.pk and course.institution_id == institution.pk:
             return course, False
-    now = timezone.now()
-    new_events = [
-        CourseEvent(
-            municipality_id=municipality_id,
-            institution=institution,
-            kind=step.kind,
-            at=step.at,
-            reason=step.reason,
-            note=step.note,
-            worker=step.worker,
-            needs=list(step.needs),
-            imported=True,
-            recorded_at=now,
-        )
-        for _number, step in numbered
-    ]
-    numbers = {id(event): number for event, (number, _step) in zip(new_events, numbered, strict=True)}
+    new_events, numbers = _imported_events(municipality_id, institution, numbered)
     timeline = sorted([*new_events, *kept], key=lambda event: event.at)
     _timeline_check(timeline, numbers)
     created = course is None
@@ -174,6 +145,149 @@ def service_course_import(
         changes=changes,
     )
     return course, created
+
+
+@dataclass(frozen=True)
+class ImportedCourse:
+    """One course of a service history file: the arguments of `service_course_import`."""
+
+    client: Client
+    service: Service
+    institution: Institution
+    external_id: str
+    steps: Sequence[ImportedStep]
+
+
+@transaction.atomic
+def service_courses_import(
+    *, actor: User | None, courses: Sequence[ImportedCourse]
+) -> list[tuple[ServiceCourse, bool]]:
+    """Import many courses of one municipality at once (a service history file); returns (course, created) for
+    each, in the order given.
+
+    Each course is checked and written as `service_course_import` says (a known `external_id` goes through it:
+    its imported steps are replaced, or nothing happens when they are unchanged). The courses not yet known are
+    written together, two inserts for all of them and an audit event each, so thousands import in seconds. All
+    or nothing: a refusal raises `ServiceError` whose message begins with the course's identifier, with the
+    `field` of the fault; an identifier given twice is refused (field "external_id")."""
+    if not courses:
+        return []
+    municipality_id = courses[0].client.municipality_id
+    identifiers = [item.external_id.strip() for item in courses]
+    twice = sorted({identifier for identifier in identifiers if identifiers.count(identifier) > 1})
+    if twice:
+        raise ServiceError(
+            _("Each course once: %(ids)s given more than once.") % {"ids": ", ".join(twice)}, field="external_id"
+        )
+    known = set(
+        ServiceCourse.objects.filter(municipality_id=municipality_id, external_id__in=identifiers)
+        .exclude(external_id="")
+        .values_list("external_id", flat=True)
+    )
+    results: list[tuple[ServiceCourse, bool] | None] = []
+    fresh: list[tuple[ServiceCourse, list[CourseEvent]]] = []
+    for item, identifier in zip(courses, identifiers, strict=True):
+        try:
+            if item.client.municipality_id != municipality_id:
+                raise ServiceError(_("All the courses must be of one municipality."), field="client")
+            if identifier in known:
+                results.append(
+                    service_course_import(
+                        actor=actor,
+                        client=item.client,
+                        service=item.service,
+                        institution=item.institution,
+                        external_id=identifier,
+                        steps=item.steps,
+                    )
+                )
+                continue
+            _course_check(
+                client=item.client,
+                service=item.service,
+                institution=item.institution,
+                external_id=identifier,
+                steps=item.steps,
+            )
+            numbered = sorted(enumerate(item.steps, start=1), key=lambda pair: pair[1].at)
+            events, numbers = _imported_events(municipality_id, item.institution, numbered)
+            _timeline_check(events, numbers)
+        except ServiceError as error:
+            raise ServiceError(f"{identifier}: {error.message}", field=error.field) from error
+        course = ServiceCourse(
+            municipality_id=municipality_id,
+            client=item.client,
+            service=item.service,
+            institution=item.institution,
+            external_id=identifier,
+            requested_at=events[0].at,
+        )
+        course_moments_set(course, events)
+        fresh.append((course, events))
+        results.append(None)
+    ServiceCourse.objects.bulk_create([course for course, _events in fresh])
+    for course, events in fresh:
+        for event in events:
+            event.course = course
+    CourseEvent.objects.bulk_create([event for _course, events in fresh for event in events])
+    for course, events in fresh:
+        audit_record(
+            actor=actor,
+            action="service_course.import",
+            target=course,
+            municipality_id=municipality_id,
+            institution_id=course.institution_id,
+            changes={"imported_steps": {"from": 0, "to": len(events)}, "state": {"from": None, "to": course.state}},
+        )
+    created = iter(fresh)
+    return [result if result is not None else (next(created)[0], True) for result in results]
+
+
+def _course_check(
+    *, client: Client, service: Service, institution: Institution, external_id: str, steps: Sequence[ImportedStep]
+) -> None:
+    """The checks that need no database: identifier, client, one municipality, steps present and aware."""
+    if not external_id.strip():
+        raise ServiceError(_("The course needs its identifier in the other system."), field="external_id")
+    if client.status == ClientStatus.MERGED:
+        raise ServiceError(_("This client record was merged into another; import into that one."))
+    municipality_id = client.municipality_id
+    if service.municipality_id != municipality_id:
+        raise ServiceError(_("Choose a service of this municipality."), field="service")
+    if institution.municipality_id != municipality_id:
+        raise ServiceError(_("Choose an institution of this municipality."), field="institution")
+    if not steps:
+        raise ServiceError(_("A course needs at least its request."), field="steps")
+    for number, step in enumerate(steps, start=1):
+        if timezone.is_naive(step.at):
+            raise ServiceError(
+                _("Step %(number)s (%(kind)s): the moment of the step needs its time zone.")
+                % {"number": number, "kind": step.kind},
+                field="at",
+            )
+
+
+def _imported_events(
+    municipality_id: int, institution: Institution, numbered: list[tuple[int, ImportedStep]]
+) -> tuple[list[CourseEvent], dict[int, int]]:
+    """The steps as unsaved events in time order, and each event's number in the import (for messages)."""
+    now = timezone.now()
+    events = [
+        CourseEvent(
+            municipality_id=municipality_id,
+            institution=institution,
+            kind=step.kind,
+            at=step.at,
+            reason=step.reason,
+            note=step.note,
+            worker=step.worker,
+            needs=list(step.needs),
+            imported=True,
+            recorded_at=now,
+        )
+        for _number, step in numbered
+    ]
+    return events, {id(event): number for event, (number, _step) in zip(events, numbered, strict=True)}
 
 
 def _timeline_check(timeline: list[CourseEvent], numbers: dict[int, int]) -> None:

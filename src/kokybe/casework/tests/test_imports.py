@@ -9,7 +9,7 @@ from django_scopes import scopes_disabled
 from conftest import World
 from kokybe.audit.models import AuditEvent
 from kokybe.casework.models import CourseEvent, CourseState, EventKind, ServiceCourse
-from kokybe.casework.services.imports import ImportedStep, service_course_import
+from kokybe.casework.services.imports import ImportedCourse, ImportedStep, service_course_import, service_courses_import
 from kokybe.casework.tests.builders import a1_client, days_ago, home_help
 from kokybe.core.errors import ServiceError
 
@@ -153,3 +153,29 @@ def test_institution_of_another_municipality_is_refused(world: World) -> None:
     with pytest.raises(ServiceError) as refused:
         _import(world, _history(), institution=world.b1)
     assert refused.value.field == "institution"
+
+
+def test_many_courses_at_once_known_ones_reimported_all_or_nothing(world: World) -> None:
+    course, _ = _import(world, _history())
+    with scopes_disabled():
+        other = a1_client(world, first_name="Ona")
+        batch = [
+            ImportedCourse(course.client, course.service, world.a1, "K-1", _history()),  # known, unchanged
+            ImportedCourse(other, course.service, world.a1, "K-2", _history()[:2]),
+        ]
+        results = service_courses_import(actor=world.worker, courses=batch)
+        assert [(found.external_id, created) for found, created in results] == [("K-1", False), ("K-2", True)]
+        assert results[1][0].state == CourseState.ASSESSED
+        assert results[1][0].events.count() == 2
+        assert AuditEvent.objects.filter(action="service_course.import").count() == 2
+        wrong = [
+            ImportedCourse(other, course.service, world.a1, "K-3", _history()),
+            ImportedCourse(other, course.service, world.a1, "K-4", [ImportedStep(EventKind.STARTED, days_ago(3))]),
+        ]
+        with pytest.raises(ServiceError, match=re.escape("K-4: Step 1 (started): A course begins")):
+            service_courses_import(actor=world.worker, courses=wrong)
+        assert not ServiceCourse.objects.filter(external_id="K-3").exists()
+        with pytest.raises(ServiceError, match="K-5 given more than once") as refused:
+            twice = ImportedCourse(other, course.service, world.a1, "K-5", _history())
+            service_courses_import(actor=world.worker, courses=[twice, twice])
+        assert refused.value.field == "external_id"
