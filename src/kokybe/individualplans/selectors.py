@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from kokybe.clients.access import OpenedClient
+from kokybe.clients.models import ClientInstitution
+from kokybe.clients.selectors import managing_institutions
 from kokybe.individualplans.access import visible_plans
 from kokybe.individualplans.models import (
     GoalProgress,
@@ -18,7 +20,7 @@ from kokybe.individualplans.models import (
     PlanStatus,
 )
 from kokybe.tenancy.access import Access
-from kokybe.tenancy.models import Municipality
+from kokybe.tenancy.models import Institution, Municipality
 
 
 def client_plans(access: Access, opened: OpenedClient) -> list[IndividualPlan]:
@@ -72,6 +74,31 @@ def plan_page(plan: IndividualPlan) -> PlanPage:
         .order_by("-reviewed_on", "-id")
     )
     return PlanPage(revisions=revisions, shown=shown, in_force=in_force, reviews=reviews)
+
+
+def plan_institutions(access: Access, opened: OpenedClient) -> QuerySet[Institution]:
+    """Institutions that may draw up a plan for the client: serving the client, where the person manages clients."""
+    serving = ClientInstitution.objects.filter(
+        municipality=access.municipality, client=opened.client, ended_on__isnull=True
+    ).values("institution_id")
+    return managing_institutions(access).filter(pk__in=serving)
+
+
+def plan_draft(plan: IndividualPlan) -> PlanRevision | None:
+    """The revision being drafted, if any (with the plan already loaded attached)."""
+    draft = PlanRevision.objects.filter(municipality_id=plan.municipality_id, plan=plan, agreed_on__isnull=True).first()
+    if draft is not None:
+        draft.plan = plan
+    return draft
+
+
+def revision_in_force(plan: IndividualPlan) -> PlanRevision | None:
+    """The latest revision the client agreed to; None while the first is still a draft."""
+    return (
+        PlanRevision.objects.filter(municipality_id=plan.municipality_id, plan=plan, agreed_on__isnull=False)
+        .order_by("-number")
+        .first()
+    )
 
 
 def plan_goal(plan: IndividualPlan, goal_id: int) -> PlanGoal | None:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from kokybe.clients import selectors as client_selectors
 from kokybe.clients.access import OpenedClient, may_manage
-from kokybe.clients.models import ClientInstitution, ClientStatus
+from kokybe.clients.models import ClientStatus
 from kokybe.clients.views import client_page
 from kokybe.core.errors import ServiceError
 from kokybe.core.forms import add_service_error
@@ -48,10 +48,7 @@ def client_plans(request: HttpRequest, access: Access, opened: OpenedClient) -> 
 @client_page("individual plan: change", manage=True)
 def plan_new(request: HttpRequest, access: Access, opened: OpenedClient) -> HttpResponse:
     client = opened.client
-    serving = ClientInstitution.objects.filter(
-        municipality=access.municipality, client=client, ended_on__isnull=True
-    ).values("institution_id")
-    institutions = client_selectors.managing_institutions(access).filter(pk__in=serving)
+    institutions = selectors.plan_institutions(access, opened)
     today = timezone.localdate()
     form = PlanForm(
         request.POST if request.method == "POST" else None,

@@ -4,6 +4,7 @@ and returns to the plan."""
 
 import datetime
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django import forms
@@ -44,7 +45,7 @@ from kokybe.individualplans.services.content import (
     revision_update,
 )
 from kokybe.individualplans.services.plans import plan_close, plan_responsible_change, plan_revise
-from kokybe.individualplans.services.reviews import plan_review_record, revision_in_force
+from kokybe.individualplans.services.reviews import plan_review_record
 from kokybe.individualplans.views import FIRST_REVIEW_AFTER_DAYS, plan_url
 from kokybe.tenancy.access import Access, access_of
 
@@ -56,6 +57,7 @@ def plan_step(view: StepView) -> StepView:
     """A view changing one plan (URL kwarg `individual_plan`): it gets (request, access, plan, **kwargs); 403 to whoever
     may not change the plan, 404 when it is closed (its steps do not exist then)."""
 
+    @wraps(view)
     def wrapped(request: HttpRequest, municipality: str, individual_plan: int, **kwargs: Any) -> HttpResponse:
         access = access_of(request)
         found = plan_opened(request, access, individual_plan, page=PAGE, manage=True)
@@ -66,8 +68,6 @@ def plan_step(view: StepView) -> StepView:
             raise Http404
         return view(request, access, plan, **kwargs)
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 
@@ -113,10 +113,9 @@ def _step(
 
 
 def _draft(plan: IndividualPlan) -> PlanRevision:
-    draft = PlanRevision.objects.filter(municipality_id=plan.municipality_id, plan=plan, agreed_on__isnull=True).first()
+    draft = selectors.plan_draft(plan)
     if draft is None:
         raise Http404  # nothing is being drafted: the draft's steps do not exist
-    draft.plan = plan
     return draft
 
 
@@ -253,7 +252,7 @@ def agreement(request: HttpRequest, access: Access, plan: IndividualPlan) -> Htt
 
 @plan_step
 def review_new(request: HttpRequest, access: Access, plan: IndividualPlan) -> HttpResponse:
-    in_force = revision_in_force(plan)
+    in_force = selectors.revision_in_force(plan)
     if in_force is None:
         raise Http404  # nothing agreed yet: nothing to review
     goals = list(selectors.goals_in_force(plan, in_force))

@@ -12,14 +12,8 @@ from kokybe.accounts.models import User
 from kokybe.audit.services import audit_record
 from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
-from kokybe.individualplans.models import (
-    GoalProgress,
-    IndividualPlan,
-    PlanGoal,
-    PlanReview,
-    PlanRevision,
-    ProgressRating,
-)
+from kokybe.individualplans.models import GoalProgress, IndividualPlan, PlanGoal, PlanReview, ProgressRating
+from kokybe.individualplans.selectors import revision_in_force
 from kokybe.individualplans.services.checks import later_check, not_future_check, plan_open_check, text_check
 
 
@@ -27,15 +21,6 @@ from kokybe.individualplans.services.checks import later_check, not_future_check
 class Rating:
     rating: int
     note: str = ""
-
-
-def revision_in_force(plan: IndividualPlan) -> PlanRevision | None:
-    """The latest revision the client agreed to; None while the first is still a draft."""
-    return (
-        PlanRevision.objects.filter(municipality_id=plan.municipality_id, plan=plan, agreed_on__isnull=False)
-        .order_by("-number")
-        .first()
-    )
 
 
 @transaction.atomic
