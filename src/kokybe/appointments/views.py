@@ -234,6 +234,7 @@ def punctuality(request: HttpRequest, municipality: str) -> HttpResponse:
         "figures": figures,
         # Each worker's own figure is for those who work with clients, not for every member of staff.
         "shows_workers": access.can(C.VIEW_CLIENTS),
+        "several_institutions": len(figures.institutions) > 1,  # else each worker's institution goes without saying
         "min_due": selectors.MIN_DUE,
     }
     return render(request, "appointments/punctuality.html", context)
