@@ -225,22 +225,26 @@ def service_courses_import(
         course_moments_set(course, events)
         fresh.append((course, events))
         results.append(None)
-    ServiceCourse.objects.bulk_create([course for course, _events in fresh])
-    for course, events in fresh:
-        for event in events:
-            event.course = course
-    CourseEvent.objects.bulk_create([event for _course, events in fresh for event in events])
-    for course, events in fresh:
+    new_courses = ServiceCourse.objects.bulk_create([pair[0] for pair in fresh])
+    for pair in fresh:
+        for event in pair[1]:
+            event.course = pair[0]
+    CourseEvent.objects.bulk_create([event for pair in fresh for event in pair[1]])
+    steps_of = {pair[0].external_id: len(pair[1]) for pair in fresh}
+    for new_course in new_courses:
         audit_record(
             actor=actor,
             action="service_course.import",
-            target=course,
+            target=new_course,
             municipality_id=municipality_id,
-            institution_id=course.institution_id,
-            changes={"imported_steps": {"from": 0, "to": len(events)}, "state": {"from": None, "to": course.state}},
+            institution_id=new_course.institution_id,
+            changes={
+                "imported_steps": {"from": 0, "to": steps_of[new_course.external_id]},
+                "state": {"from": None, "to": new_course.state},
+            },
         )
-    created = iter(fresh)
-    return [result if result is not None else (next(created)[0], True) for result in results]
+    created = iter(new_courses)
+    return [result if result is not None else (next(created), True) for result in results]
 
 
 def _course_check(

@@ -23,19 +23,10 @@ from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
 from kokybe.tenancy.models import Institution
 
-ACTION_OF: dict[str, str] = {
-    EventKind.REQUESTED: "service_course.request",
-    EventKind.ASSESSED: "service_course.assess",
-    EventKind.GRANTED: "service_course.grant",
-    EventKind.REFUSED: "service_course.refuse",
-    EventKind.STARTED: "service_course.start",
-    EventKind.REVIEWED: "service_course.review",
-    EventKind.ENDED: "service_course.end",
-}
-
 
 def _event_write(
     *,
+    action: str,
     actor: User,
     course: ServiceCourse,
     kind: str,
@@ -70,7 +61,7 @@ def _event_write(
         changes["reason"] = {"from": None, "to": reason}
     audit_record(
         actor=actor,
-        action=ACTION_OF[kind],
+        action=action,
         target=course,
         municipality_id=course.municipality_id,
         institution_id=course.institution_id,
@@ -90,6 +81,7 @@ def _last_at(course: ServiceCourse) -> datetime.datetime | None:
 
 def _next_step(
     *,
+    action: str,
     actor: User,
     course: ServiceCourse,
     lock_version: int,
@@ -105,6 +97,7 @@ def _next_step(
     step_check(state=course.state, kind=kind, at=at, previous_at=previous_at)
     version_claim(course, lock_version)
     return _event_write(
+        action=action,
         actor=actor,
         course=course,
         kind=kind,
@@ -146,7 +139,15 @@ def course_request(
         state="",
         requested_at=at,
     )
-    _event_write(actor=actor, course=course, kind=EventKind.REQUESTED, at=at, previous_at=None, note=note)
+    _event_write(
+        action="service_course.request",
+        actor=actor,
+        course=course,
+        kind=EventKind.REQUESTED,
+        at=at,
+        previous_at=None,
+        note=note,
+    )
     return course
 
 
@@ -167,7 +168,14 @@ def course_assess(
     if not note.strip():
         raise ServiceError(_("Describe what the assessment found."), field="note")
     return _next_step(
-        actor=actor, course=course, lock_version=lock_version, kind=EventKind.ASSESSED, at=at, note=note, needs=found
+        actor=actor,
+        course=course,
+        lock_version=lock_version,
+        action="service_course.assess",
+        kind=EventKind.ASSESSED,
+        at=at,
+        note=note,
+        needs=found,
     )
 
 
@@ -187,7 +195,10 @@ def course_decide(
     reason_check(kind, reason, required=True)
     if reason == "other" and not note.strip():
         raise ServiceError(_("Write the reason."), field="note")
-    return _next_step(actor=actor, course=course, lock_version=lock_version, kind=kind, at=at, note=note, reason=reason)
+    action = "service_course.grant" if granted else "service_course.refuse"
+    return _next_step(
+        action=action, actor=actor, course=course, lock_version=lock_version, kind=kind, at=at, note=note, reason=reason
+    )
 
 
 @transaction.atomic
@@ -195,7 +206,15 @@ def course_start(
     *, actor: User, course: ServiceCourse, lock_version: int, note: str = "", at: datetime.datetime | None = None
 ) -> CourseEvent:
     """The granted service starts being provided."""
-    return _next_step(actor=actor, course=course, lock_version=lock_version, kind=EventKind.STARTED, at=at, note=note)
+    return _next_step(
+        actor=actor,
+        course=course,
+        lock_version=lock_version,
+        action="service_course.start",
+        kind=EventKind.STARTED,
+        at=at,
+        note=note,
+    )
 
 
 @transaction.atomic
@@ -205,7 +224,15 @@ def course_review(
     """A review of the service being provided: what was found (required)."""
     if not note.strip():
         raise ServiceError(_("Write what the review found."), field="note")
-    return _next_step(actor=actor, course=course, lock_version=lock_version, kind=EventKind.REVIEWED, at=at, note=note)
+    return _next_step(
+        actor=actor,
+        course=course,
+        lock_version=lock_version,
+        action="service_course.review",
+        kind=EventKind.REVIEWED,
+        at=at,
+        note=note,
+    )
 
 
 @transaction.atomic
@@ -223,5 +250,12 @@ def course_end(
     if reason == "other" and not note.strip():
         raise ServiceError(_("Write the reason."), field="note")
     return _next_step(
-        actor=actor, course=course, lock_version=lock_version, kind=EventKind.ENDED, at=at, note=note, reason=reason
+        actor=actor,
+        course=course,
+        lock_version=lock_version,
+        action="service_course.end",
+        kind=EventKind.ENDED,
+        at=at,
+        note=note,
+        reason=reason,
     )
