@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -55,7 +56,7 @@ def client_appointments(request: HttpRequest, access: Access, opened: OpenedClie
     return render(request, "appointments/client.html", context)
 
 
-def _booking_institutions(access: Access, opened: OpenedClient) -> Any:
+def _booking_institutions(access: Access, opened: OpenedClient) -> QuerySet[Institution]:
     """Institutions serving the client where the person may manage clients."""
     client = opened.client
     serving = ClientInstitution.objects.filter(
