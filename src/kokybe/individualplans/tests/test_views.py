@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.test import Client as Browser
 from django.urls import reverse
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from conftest import World
 from kokybe.accounts.models import User
@@ -18,8 +18,10 @@ from kokybe.audit.models import AuditEvent, EventKind
 from kokybe.clients.models import Client
 from kokybe.clients.services.serving import client_serve
 from kokybe.clients.tests.builders import client_in
+from kokybe.individualplans.attention import individual_plan_attention
 from kokybe.individualplans.models import GoalProgress, IndividualPlan, PlanGoal, PlanReview
 from kokybe.individualplans.tests.builders import DAY, agreed_plan, review
+from kokybe.tenancy.access import Access, memberships_of
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today()
@@ -190,3 +192,16 @@ def test_an_overdue_review_is_on_the_responsible_workers_home_page_and_the_recor
     assert "Genovaitė" not in director_home.content.decode()  # only the responsible worker is reminded
     record = world.client_for(world.worker).get(reverse("clients:record", args=[world.a.slug, client.pk]))
     assert url("client", world, client.pk) in record.content.decode()
+
+
+def test_the_reminder_reads_one_query_however_many_plans_are_due(world: World, django_assert_num_queries: Any) -> None:
+    for number in range(12):
+        client = client_in(world.a1, responsible=world.worker, first_name=f"Vardas{number}")
+        agreed_plan(client, world.a1, actor=world.worker, drawn_up_on=TODAY - 100 * DAY, review_after_days=90 + number)
+    with scopes_disabled():
+        access = Access(user=world.worker, municipality=world.a, memberships=memberships_of(world.worker, world.a))
+    with scope(municipality=world.a), django_assert_num_queries(1):
+        items = individual_plan_attention(access)
+    assert len(items) == 10  # the home page lists the first ten, the most overdue first
+    assert [item.due for item in items] == sorted(item.due for item in items if item.due is not None)
+    assert items[0].overdue
