@@ -7,6 +7,7 @@ number: opening it asks for a reason like any client record.
 """
 
 import datetime
+import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -15,7 +16,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from kokybe.casework.leadtimes import LeadTimes, decision_overdue, last_request_day_overdue, lead_times
-from kokybe.casework.models import WAITING_FOR_DECISION, CourseEvent, ServiceCourse
+from kokybe.casework.models import WAITING_FOR_DECISION, CourseEvent, CourseState, ServiceCourse
 from kokybe.catalogue.models import Service
 from kokybe.clients.models import Client
 from kokybe.core.workdays import TIME_ZONES
@@ -187,3 +188,58 @@ def course_event_rows(municipality: Municipality, courses: QuerySet[ServiceCours
             resource=event.worker.display_name if event.worker is not None else "",
             attributes=attributes,
         )
+
+
+@dataclass(frozen=True)
+class LeadTimeRow:
+    """Lead times of one service at one institution over a period (issue 7 reads these)."""
+
+    service: Service
+    institution: Institution
+    requested: int
+    decided: int
+    refused: int
+    median_to_decision: float | None
+    """Working days from request to decision, median of the decided courses."""
+    decided_within_deadline: float | None
+    """Share of the decided courses decided within the service's `decision_working_days` (None without one)."""
+    median_to_start: float | None
+
+
+def lead_time_summary(
+    municipality: Municipality, *, since: datetime.datetime, until: datetime.datetime
+) -> list[LeadTimeRow]:
+    """Per service and institution, the courses requested in [since, until) and their lead times; one query
+    (the moments are kept on the courses), working days counted on the municipality's calendar."""
+    courses = (
+        ServiceCourse.objects.filter(municipality=municipality, requested_at__gte=since, requested_at__lt=until)
+        .select_related("service__municipality", "institution")
+        .order_by("service_id", "institution_id", "requested_at", "id")
+    )
+    groups: dict[tuple[int, int], list[ServiceCourse]] = {}
+    for course in courses:
+        groups.setdefault((course.service_id, course.institution_id), []).append(course)
+    rows = []
+    today = timezone.localdate()
+    for members in groups.values():
+        first = members[0]
+        times = [lead_times(course, municipality.country, today) for course in members]
+        to_decision = [t.to_decision for t in times if t.to_decision is not None]
+        to_start = [t.to_start for t in times if t.to_start is not None]
+        limit = first.service.decision_working_days
+        within = None
+        if limit is not None and to_decision:
+            within = sum(1 for days in to_decision if days <= limit) / len(to_decision)
+        rows.append(
+            LeadTimeRow(
+                service=first.service,
+                institution=first.institution,
+                requested=len(members),
+                decided=len(to_decision),
+                refused=sum(1 for course in members if course.state == CourseState.REFUSED),
+                median_to_decision=statistics.median(to_decision) if to_decision else None,
+                decided_within_deadline=within,
+                median_to_start=statistics.median(to_start) if to_start else None,
+            )
+        )
+    return rows

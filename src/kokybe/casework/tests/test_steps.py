@@ -1,14 +1,16 @@
 """The steps of a course: each audited, the refused transitions, the edit check, lead times, the merge."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django_scopes import scopes_disabled
 
 from conftest import World
 from kokybe.audit.models import AuditEvent
-from kokybe.casework.leadtimes import decision_overdue, last_request_day_overdue, lead_times
+from kokybe.casework.leadtimes import decision_overdue, last_request_day_overdue, lead_times, working_days
 from kokybe.casework.models import CourseState, EventKind, NeedArea, ServiceCourse
+from kokybe.casework.selectors import lead_time_summary
 from kokybe.casework.services.steps import (
     course_assess,
     course_decide,
@@ -232,3 +234,24 @@ def test_merge_moves_the_duplicates_courses_to_the_kept_record(world: World) -> 
         course.refresh_from_db()
     assert course.client_id == kept.pk
     assert _actions(course)[-1] == "service_course.merge_move"
+
+
+def test_lead_time_summary_per_service_and_institution(world: World, django_assert_num_queries: Any) -> None:
+    course = _assessed(world)  # requested 30 days ago, assessed 25 days ago
+    waiting = _requested(world)
+    with scopes_disabled():
+        course_decide(
+            actor=world.director, course=course, lock_version=course.lock_version, granted=True, at=days_ago(20)
+        )
+        course_start(actor=world.worker, course=course, lock_version=course.lock_version, at=days_ago(15))
+        with django_assert_num_queries(1):
+            rows = lead_time_summary(world.a, since=days_ago(60), until=days_ago(0))
+    country = world.a.country
+    assert len(rows) == 2  # two services (each test client gets its own catalogue entry)
+    row = next(row for row in rows if row.service.pk == course.service_id)
+    assert (row.requested, row.decided, row.refused) == (1, 1, 0)
+    assert row.median_to_decision == working_days(country, days_ago(30), days_ago(20))
+    assert row.median_to_start == working_days(country, days_ago(20), days_ago(15))
+    assert row.decided_within_deadline == 1.0
+    other = next(row for row in rows if row.service.pk == waiting.service_id)
+    assert (other.decided, other.median_to_decision, other.decided_within_deadline) == (0, None, None)

@@ -14,10 +14,12 @@ from conftest import World
 from kokybe.accounts.models import User
 from kokybe.audit.models import AuditEvent
 from kokybe.audit.models import EventKind as AuditKind
+from kokybe.casework.attention import casework_attention
 from kokybe.casework.models import CourseState, NeedArea, ServiceCourse
 from kokybe.casework.services.steps import course_assess, course_decide, course_request, course_start
 from kokybe.casework.tests.builders import a1_client, days_ago, home_help
 from kokybe.catalogue.models import Service
+from kokybe.tenancy.access import Access, memberships_of
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +176,14 @@ def test_outsider_and_other_institution_get_404(world: World) -> None:
         course = grow(world, home_help(world), 1)[0]
     assert world.client_for(world.outsider).get(url("course", world, course.pk)).status_code == 404
     assert world.client_for(world.other_worker).get(url("course", world, course.pk)).status_code == 404
+
+
+def test_home_page_reminds_of_decisions_past_the_deadline(world: World, django_assert_max_num_queries: Any) -> None:
+    with scopes_disabled():
+        grow(world, home_help(world), 3)  # two requests of 90 days and more never decided
+    with scopes_disabled():
+        access = Access(user=world.worker, municipality=world.a, memberships=memberships_of(world.worker, world.a))
+        with django_assert_max_num_queries(2):
+            items = casework_attention(access)
+    assert [item.label for item in items] == ["2 requests wait for their decision past the deadline"]
+    assert items[0].url.endswith("?overdue=on")
