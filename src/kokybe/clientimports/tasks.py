@@ -1,5 +1,6 @@
 import logging
 
+from django.utils import translation
 from django_scopes import scope, scopes_disabled
 from django_tasks import task
 
@@ -15,11 +16,15 @@ def import_run_task(*, run_id: int, step: str) -> None:
     from kokybe.clientimports.services.runs import import_run_check_perform, import_run_fail, import_run_import_perform
 
     with scopes_disabled():
-        run = ImportRun.objects.select_related("municipality", "institution").get(pk=run_id)
+        run = ImportRun.objects.select_related("municipality", "institution", "checked_by", "imported_by").get(
+            pk=run_id
+        )
     expected = RunState.CHECKING if step == "check" else RunState.IMPORTING
     if run.state != expected:
         return  # asked twice: the first one did it
-    with scope(municipality=run.municipality_id):
+    asker = run.checked_by if step == "check" else run.imported_by
+    # The report's messages in the language of the person who asked for it.
+    with scope(municipality=run.municipality_id), translation.override(asker.language if asker else None):
         try:
             if step == "check":
                 import_run_check_perform(run=run)

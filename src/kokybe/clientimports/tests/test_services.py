@@ -9,6 +9,7 @@ from django.utils import translation
 from django_scopes import scopes_disabled
 
 from conftest import World
+from kokybe.accounts.models import User
 from kokybe.audit.models import AuditEvent
 from kokybe.clientimports.models import ImportRun, RunState
 from kokybe.clientimports.services.runs import import_run_check_request, import_run_discard, import_run_import_request
@@ -25,8 +26,11 @@ LT_CODE = "38703181745"  # a valid Lithuanian personal code: a man born 1987-03-
 
 
 @pytest.fixture(autouse=True)
-def _english() -> None:
+def _english(world: World) -> None:
+    """Messages are matched in English: the report is written in the language of who asked for it."""
     translation.activate("en")
+    with scopes_disabled():
+        User.objects.update(language="en")
 
 
 def _clients(world: World) -> list[Client]:
