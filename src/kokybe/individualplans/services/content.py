@@ -10,7 +10,7 @@ from kokybe.accounts.models import User
 from kokybe.audit.services import audit_record
 from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
-from kokybe.individualplans.models import AgreementWay, PlanAction, PlanGoal, PlanRevision
+from kokybe.individualplans.models import AgreementWay, PlanAction, PlanGoal, PlanReview, PlanRevision
 from kokybe.individualplans.services.checks import (
     SHORT_TEXT_LENGTH,
     TITLE_LENGTH,
@@ -241,6 +241,19 @@ def plan_agreement_record(
         raise ServiceError(
             _("Choose a date on or after %(date)s, when the plan was drawn up.")
             % {"date": revision.drawn_up_on.isoformat()},
+            field="agreed_on",
+        )
+    last_review = (
+        PlanReview.objects.filter(municipality_id=revision.municipality_id, plan_id=revision.plan_id)
+        .order_by("-reviewed_on")
+        .values_list("reviewed_on", flat=True)
+        .first()
+    )
+    if last_review is not None and agreed_on < last_review:
+        # A revision comes into force after the reviews of the one before it, never among them.
+        raise ServiceError(
+            _("Choose a date on or after %(date)s (the agreement or the last review).")
+            % {"date": last_review.isoformat()},
             field="agreed_on",
         )
     if revision.next_review_on <= agreed_on:

@@ -246,6 +246,11 @@ def test_a_revision_copies_the_plan_in_force_which_stays_readable_and_reviewed_u
     assert PlanGoal.objects.filter(revision=first).count() == 2  # the revision in force is untouched
     review(plan, actor=world.worker, reviewed_on=START + 62 * DAY)  # reviews go on against revision 1
     assert plan.reviews.order_by("-id").first().revision == first  # type: ignore[union-attr]
+    with pytest.raises(ServiceError) as refused:  # the day before that review: not among the reviews of revision 1
+        plan_agreement_record(
+            actor=world.worker, revision=second, agreed_on=START + 61 * DAY, way="orally", lock_version=0
+        )
+    assert refused.value.field == "agreed_on"
     plan_agreement_record(actor=world.worker, revision=second, agreed_on=START + 63 * DAY, way="orally", lock_version=0)
     review(plan, actor=world.worker, reviewed_on=START + 64 * DAY)
     latest = plan.reviews.order_by("-id").first()
