@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -121,7 +122,7 @@ def course_export_csv(request: HttpRequest, municipality: str) -> StreamingHttpR
     return _export(request, "csv")
 
 
-def _manageable_institutions(access: Access, opened: OpenedClient) -> Any:
+def _manageable_institutions(access: Access) -> QuerySet[Institution]:
     ids = access.institution_ids(C.MANAGE_CLIENTS)
     institutions = Institution.objects.filter(municipality=access.municipality).order_by("name")
     return institutions if ids is None else institutions.filter(pk__in=ids)
@@ -130,14 +131,7 @@ def _manageable_institutions(access: Access, opened: OpenedClient) -> Any:
 @client_page("services given")
 def client_courses(request: HttpRequest, access: Access, opened: OpenedClient) -> HttpResponse:
     client = opened.client
-    country = access.municipality.country
-    today = timezone.localdate()
-    courses = selectors.client_courses(access, client)
-    lines = [
-        selectors.CourseLine(course, times, decision_overdue(course, country, times))
-        for course in courses
-        for times in [lead_times(course, country, today)]
-    ]
+    lines = selectors.course_lines(selectors.client_courses(access, client), access.municipality)
     context = {
         "client": client,
         "opened": opened,
@@ -152,7 +146,7 @@ def course_request_page(request: HttpRequest, access: Access, opened: OpenedClie
     client = opened.client
     if client.status == ClientStatus.MERGED:
         raise Http404
-    institutions = _manageable_institutions(access, opened)
+    institutions = _manageable_institutions(access)
     services = (
         Service.objects.filter(municipality=access.municipality, providers__institution__in=institutions)
         .select_related("municipality")
