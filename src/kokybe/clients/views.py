@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
 from kokybe.clients import selectors
@@ -123,10 +123,12 @@ def client_record(request: HttpRequest, access: Access, opened: OpenedClient) ->
 
 
 def _next_or_record(request: HttpRequest, client: Client) -> str:
-    """Where the reason form leads: back to the client's page the person asked for, never elsewhere."""
+    """Where the reason form leads: back to the page of the municipality the person asked for (the record, or a
+    plan or appointment of the client, which other apps key by their own object), never off the site."""
     wanted = request.GET.get("next", "")
-    prefix = record_url(client)
-    return wanted if wanted.startswith(prefix) and "//" not in wanted else prefix
+    inside = f"/m/{client.municipality.slug}/"
+    safe = url_has_allowed_host_and_scheme(wanted, allowed_hosts=None) and "//" not in wanted and "\\" not in wanted
+    return wanted if safe and wanted.startswith(inside) else record_url(client)
 
 
 def client_reason(request: HttpRequest, municipality: str, client: int) -> HttpResponse:

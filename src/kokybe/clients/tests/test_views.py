@@ -4,6 +4,7 @@ who viewed a record, registering with the duplicate step, editing, merging, cons
 import datetime
 import uuid
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from django.test import Client as Browser
@@ -124,12 +125,22 @@ def test_the_coordinator_opens_a_record_by_a_reason_the_director_then_sees(world
     assert "Who viewed this record" not in world.client_for(world.worker).get(record).content.decode()
 
 
-def test_the_reason_form_returns_only_to_the_clients_own_pages(world: World) -> None:
+@pytest.mark.parametrize("elsewhere", ["https://evil.example/", "//evil.example/m/alpha/", "/m/beta/clients/"])
+def test_the_reason_form_returns_only_to_pages_of_the_municipality(world: World, elsewhere: str) -> None:
     client = client_in(world.a1)
     coordinator = world.client_for(world.coordinator)
-    address = url("reason", world, client.pk) + "?next=https://evil.example/"
+    address = url("reason", world, client.pk) + "?" + urlencode({"next": elsewhere})
     given = post(coordinator, address, {"reason": "Skundas Nr. 17 dėl pagalbos"})
     assert given["Location"] == url("record", world, client.pk)
+
+
+def test_the_reason_form_returns_to_the_page_of_another_app_asked_for(world: World) -> None:
+    client = client_in(world.a1)
+    coordinator = world.client_for(world.coordinator)
+    plan_page = f"/m/{world.a.slug}/individual-plans/7/"
+    address = url("reason", world, client.pk) + "?" + urlencode({"next": plan_page})
+    given = post(coordinator, address, {"reason": "Skundas Nr. 17 dėl pagalbos"})
+    assert given["Location"] == plan_page
 
 
 def details(**changed: Any) -> dict[str, Any]:
