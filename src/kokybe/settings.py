@@ -243,6 +243,10 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+# Text messages to clients (appointment changes): a class with send(number, text) -> message id. The default
+# sends nothing and writes each message to a file of its own; a municipality plugs in its SMS gateway here.
+KOKYBE_SMS_BACKEND = os.environ.get("KOKYBE_SMS_BACKEND", "kokybe.appointments.sms.SmsLogFileBackend")
+KOKYBE_SMS_FILE_PATH = os.environ.get("KOKYBE_SMS_FILE_PATH", str(VAR_DIR / "sms"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kokybė <noreply@kokybe.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -19,15 +19,13 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-DEFAULT_BACKEND = "kokybe.appointments.sms.SmsLogFileBackend"
-
 
 class SmsBackend(Protocol):
     def send(self, number: str, text: str) -> str: ...
 
 
 def sms_backend() -> SmsBackend:
-    backend_class = import_string(getattr(settings, "KOKYBE_SMS_BACKEND", DEFAULT_BACKEND))
+    backend_class = import_string(settings.KOKYBE_SMS_BACKEND)
     backend: SmsBackend = backend_class()
     return backend
 
@@ -36,8 +34,7 @@ class SmsLogFileBackend:
     """Writes each message as one JSON line to `<KOKYBE_SMS_FILE_PATH>/<date>.log`; sends nothing."""
 
     def __init__(self) -> None:
-        default = Path(getattr(settings, "VAR_DIR", Path("var"))) / "sms"
-        self.directory = Path(getattr(settings, "KOKYBE_SMS_FILE_PATH", default))
+        self.directory = Path(settings.KOKYBE_SMS_FILE_PATH)
 
     def send(self, number: str, text: str) -> str:
         message_id = f"log-{uuid.uuid4()}"
