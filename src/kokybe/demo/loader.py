@@ -7,15 +7,19 @@ from django_scopes import scopes_disabled
 
 from kokybe.accounts.models import User
 from kokybe.demo import data
+from kokybe.demo.appointments import appointments_load
 from kokybe.demo.assessments import assessments_load
+from kokybe.demo.casework import casework_load
 from kokybe.demo.catalogue import catalogue_load
 from kokybe.demo.clients import clients_load
 from kokybe.demo.competence import competence_load
 from kokybe.demo.eventlogs import eventlogs_load
 from kokybe.demo.improvement import improvement_load
+from kokybe.demo.individualplans import individualplans_load
 from kokybe.demo.inquiries import inquiries_load
 from kokybe.demo.knowledge import knowledge_load
 from kokybe.demo.nonconformities import nonconformities_load
+from kokybe.demo.outcomes import outcomes_load
 from kokybe.demo.proposals import proposals_load
 from kokybe.demo.surveys import surveys_load
 from kokybe.tenancy import services
@@ -41,6 +45,10 @@ def demo_load() -> None:
         inquiries_load()
         eventlogs_load()
         clients_load()
+        outcomes_load()
+        individualplans_load()
+        casework_load()
+        appointments_load()
 
 
 def _municipality(spec: data.MunicipalitySpec) -> Municipality:
