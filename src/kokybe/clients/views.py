@@ -103,6 +103,7 @@ def client_list(request: HttpRequest, municipality: str) -> HttpResponse:
         "query": query.urlencode(),
         "sees_records": sees_records,
         "can_register": access.can(C.MANAGE_CLIENTS),
+        "can_import": access.can(C.IMPORT_CLIENTS),
     }
     return render(request, "clients/list.html", context)
 

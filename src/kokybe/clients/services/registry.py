@@ -87,11 +87,13 @@ def _unique_check(municipality: Municipality, details: ClientDetails, *, exclude
     """Refuse a personal code or an external id another client holds: one query for both."""
     if not details.personal_code and not details.external_id:
         return
+    # Each term repeats its partial unique index's condition, so SQLite searches the index rather than the
+    # municipality's whole register (PostgreSQL infers it; SQLite needs the condition written out).
     scope = Q()
     if details.personal_code:
-        scope |= Q(personal_code=details.personal_code)
+        scope |= Q(personal_code=details.personal_code) & ~Q(personal_code="")
     if details.external_id:
-        scope |= Q(external_id=details.external_id)
+        scope |= Q(external_id=details.external_id) & ~Q(external_id="")
     holders = Client.objects.filter(scope, municipality=municipality)
     if exclude is not None:
         holders = holders.exclude(pk=exclude)
