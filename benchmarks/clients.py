@@ -66,22 +66,105 @@ from surveys import (  # noqa: E402
     server_errors,
 )
 
-MEN = ["Jonas", "Petras", "Antanas", "Kazimieras", "Juozas", "Vytautas", "Algirdas", "Tomas", "Mantas", "Lukas"]
-WOMEN = ["Ona", "Janina", "Aldona", "Irena", "Danutė", "Birutė", "Rasa", "Jolanta", "Eglė", "Gabija"]
-SURNAMES = [
-    ("Kazlauskas", "Kazlauskienė"),
-    ("Jankauskas", "Jankauskienė"),
-    ("Petrauskas", "Petrauskienė"),
-    ("Stankevičius", "Stankevičienė"),
-    ("Vasiliauskas", "Vasiliauskienė"),
-    ("Žukauskas", "Žukauskienė"),
-    ("Butkus", "Butkienė"),
-    ("Žemaitis", "Žemaitienė"),
-    ("Paulauskas", "Paulauskienė"),
-    ("Urbonas", "Urbonienė"),
-    ("Navickas", "Navickienė"),
-    ("Šimkus", "Šimkienė"),
+MEN = [
+    "Jonas",
+    "Petras",
+    "Antanas",
+    "Kazimieras",
+    "Juozas",
+    "Vytautas",
+    "Algirdas",
+    "Tomas",
+    "Mantas",
+    "Lukas",
+    "Rimantas",
+    "Gintaras",
+    "Darius",
+    "Saulius",
+    "Arūnas",
+    "Stasys",
+    "Vladas",
+    "Edvardas",
+    "Mindaugas",
+    "Paulius",
 ]
+WOMEN = [
+    "Ona",
+    "Janina",
+    "Aldona",
+    "Irena",
+    "Danutė",
+    "Birutė",
+    "Rasa",
+    "Jolanta",
+    "Eglė",
+    "Gabija",
+    "Genovaitė",
+    "Stasė",
+    "Regina",
+    "Laima",
+    "Vida",
+    "Dalia",
+    "Rūta",
+    "Aušra",
+    "Giedrė",
+    "Kristina",
+]
+# Surnames as a register holds them: a few hundred stems with the usual endings, common ones far more frequent
+# (Zipf-like: the commonest about 3%), so a typed surname stem finds a few hundred to a few thousand people.
+STEMS = [
+    "Kazlausk",
+    "Jankausk",
+    "Petrausk",
+    "Stankevič",
+    "Vasiliausk",
+    "Žukausk",
+    "Butk",
+    "Žemait",
+    "Paulausk",
+    "Urbon",
+    "Navick",
+    "Šimk",
+    "Kavaliausk",
+    "Rimk",
+    "Sakalausk",
+    "Baranausk",
+    "Pocius",
+    "Lukoševič",
+    "Balčiūn",
+    "Adomait",
+    "Mockev",
+    "Jakšt",
+    "Kairys",
+    "Vaitkev",
+    "Budrys",
+    "Ramanausk",
+    "Grigas",
+    "Žilinsk",
+    "Šukys",
+    "Bielin",
+    "Gudaitis",
+    "Kuprys",
+    "Miliausk",
+    "Norkus",
+    "Paškev",
+    "Ramon",
+    "Sabal",
+    "Tamošaitis",
+    "Valaitis",
+    "Zabielsk",
+]
+ENDINGS = [
+    ("as", "ienė"),
+    ("is", "ienė"),
+    ("ius", "ienė"),
+    ("ūnas", "ūnienė"),
+    ("aitis", "aitienė"),
+    ("onis", "onienė"),
+]
+SURNAMES = [(stem + man, stem + woman) for stem in STEMS for man, woman in ENDINGS]
+random.Random(1).shuffle(SURNAMES)
+SURNAME_WEIGHTS = [1 / (rank + 1) ** 0.5 for rank in range(len(SURNAMES))]
 SERVICES = ["Pagalba į namus", "Dienos socialinė globa", "Ilgalaikė socialinė globa", "Socialinė priežiūra šeimai"]
 GROUPS = ["older_people", "disability", "social_risk_family", "children", "youth", "single_parents"]
 
@@ -218,7 +301,7 @@ def client_row(rng: random.Random, municipality: Any, now: datetime.datetime, nu
 
     woman = rng.random() < 0.6
     first = rng.choice(WOMEN if woman else MEN)
-    last = rng.choice(SURNAMES)[1 if woman else 0]
+    last = rng.choices(SURNAMES, SURNAME_WEIGHTS)[0][1 if woman else 0]
     born = datetime.date(1930, 1, 1) + datetime.timedelta(days=rng.randrange(365 * 90))
     code = ""
     if rng.random() < 0.8:
