@@ -22,6 +22,8 @@ Access (`kokybe.clients.access`)
     municipality-wide reader (the coordinator) without a reason in force. Views catch it with
     `kokybe.clients.views.client_page` (a decorator that sends the person to the reason form).
     `OpenedClient` carries the client, the coordinator's reason (or None) and the serving institution.
+    A page keyed by another app's object (a plan, an appointment) calls
+    `kokybe.clients.views.opened_client(request, access, obj.client_id, page=...)` instead.
     `visible_clients(access)` is the register list's queryset; `may_manage(access, opened)` whether the
     person may change the record (MANAGE_CLIENTS where the client is served, or municipality-wide).
 
@@ -44,6 +46,16 @@ Writes (`kokybe.clients.services.*`, keyword-only, atomic, audited)
 Merging (`kokybe.clients.services.merging.MERGE_STEPS`)
     A list of functions `step(*, actor, kept, duplicate)`; append yours in your AppConfig.ready() to move
     your rows from the duplicate to the kept record inside the merge's transaction (see that module).
+
+Parts of the record other apps hold (`kokybe.clients.record_sections`)
+    `record_section_register(RecordSection(label, url_name, order))` in AppConfig.ready(): the record page
+    links to each under "Course of help" (services 10, individual plans 20, appointments 30, measures 40).
+
+Subject-access report (`kokybe.clients.subject_access`, built by `subject_access_report`)
+    Every app holding client data registers a `ReportSection` naming its models and collecting the client's
+    rows (`model_facts` formats a row's fields); a model left out on purpose is `report_exclude`d with the
+    reason. `tests/test_subject_access.py` fails on a model with a foreign key path to Client that is
+    neither. The report adds the record's changes and every consultation from the audit trail.
 
 Reading (`kokybe.clients.selectors`)
     `client_search(access, ClientFilters(...))` -> `ClientPage` (keyset pages in name order, capped count),
