@@ -16,10 +16,11 @@ def url(name: str, world: World, **kwargs: object) -> str:
 
 def test_the_home_page_shows_each_role_its_own_sections(world: World, django_assert_max_num_queries) -> None:
     client = world.client_for(world.coordinator)
-    # 16 for the page itself and 13 for the reminders of plans, nonconformities, proposals,
-    # competence, self-assessment, knowledge articles, catalogue descriptions and signals
-    # (core.attention), each bounded in its own app's tests.
-    with django_assert_max_num_queries(29):
+    # 16 for the page itself and 18 for the reminders of plans, nonconformities, proposals,
+    # competence, self-assessment, knowledge articles, catalogue descriptions, signals, decisions on
+    # service requests, individual plan reviews, appointments and outcome measures (core.attention),
+    # each bounded in its own app's tests.
+    with django_assert_max_num_queries(34):
         coordinator = client.get(url("tenancy:home", world)).content.decode()
     staff = world.client_for(world.staff).get(url("tenancy:home", world)).content.decode()
     assert "activity-heading" not in staff
