@@ -109,7 +109,7 @@ def _send_sms(notice: AppointmentNotice) -> str:
 def notice_deliver(*, notice_id: int) -> AppointmentNotice:
     """Send a pending notice and record the result; a notice already sent or refused is left as it is."""
     notice = (
-        AppointmentNotice.objects.select_for_update()
+        AppointmentNotice.objects.select_for_update(of=("self",))
         .select_related(
             "appointment__institution", "appointment__worker", "appointment__moved_from", "appointment__municipality"
         )
