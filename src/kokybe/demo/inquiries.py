@@ -19,6 +19,7 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from enum import Enum
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone, translation
@@ -46,7 +47,9 @@ QUEUE_SHARE = 0.08  # of signals that reach the municipality's own queue rather 
 BACKLOG_DAYS = 45  # the last weeks' signals: some still wait for someone to take them, some for an answer
 BACKLOG_UNASSIGNED = 0.25
 BACKLOG_STALLED = 0.25
-OPEN_NOW_PER_PLACE = 3  # and in every queue, this many of the last days' signals still open
+# And in every queue, this many of the last days' signals still open: the first not taken yet, the others taken,
+# so whoever signs in always finds signals to take, answer and forward (the handling browser test does all three).
+OPEN_NOW_PER_PLACE = 4
 OPEN_NOW_DAYS = 8
 STALLED_NOW = 4  # in each municipality, this many signals of two to five weeks ago still unanswered
 STALLED_NOW_DAYS = (15, 35)
@@ -581,6 +584,14 @@ ANSWER_DAYS: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {
 RATING_WEIGHTS = ((1, 2, 3, 4, 5), (6, 7, 14, 33, 40))
 
 
+class Opening(Enum):
+    """Where a signal stands now: handled as far as its plan goes, or still open and taken or not yet."""
+
+    HANDLED = "handled"
+    UNTAKEN = "untaken"
+    TAKEN = "taken"
+
+
 @dataclass
 class Place:
     """An institution (or the municipality queue) with the people who handle its signals."""
@@ -671,22 +682,24 @@ def _signals(setting: Setting, rng: random.Random) -> None:
     today = local_date(setting.municipality.country, setting.now)
     first = (today.replace(day=1) - timedelta(days=31 * (MONTHS - 1))).replace(day=1)
     rate = PER_INSTITUTION_MONTH[setting.municipality.slug]
-    arrivals: list[tuple[datetime, Place, bool]] = []
+    arrivals: list[tuple[datetime, Place, Opening]] = []
     institutions = [place for place in setting.places if place.institution is not None]
     for month_start in _months(first, today):
         count = round(rng.gauss(rate * len(institutions), rate))
         for _ in range(max(0, count)):
             place = setting.places[0] if rng.random() < QUEUE_SHARE else rng.choice(institutions)
-            arrivals.append((_arrival(rng, month_start, zone), place, False))
+            arrivals.append((_arrival(rng, month_start, zone), place, Opening.HANDLED))
     for place in setting.places:  # every queue has some of this week's signals still open
-        for _ in range(OPEN_NOW_PER_PLACE):
-            arrivals.append((setting.now - timedelta(hours=rng.uniform(2, 24 * OPEN_NOW_DAYS)), place, True))
+        for number in range(OPEN_NOW_PER_PLACE):
+            opening = Opening.UNTAKEN if number == 0 else Opening.TAKEN
+            arrivals.append((setting.now - timedelta(hours=rng.uniform(2, 24 * OPEN_NOW_DAYS)), place, opening))
     for _ in range(STALLED_NOW):  # and a few taken weeks ago and not answered yet: most of them overdue
-        arrivals.append((setting.now - timedelta(days=rng.uniform(*STALLED_NOW_DAYS)), rng.choice(institutions), True))
+        when = setting.now - timedelta(days=rng.uniform(*STALLED_NOW_DAYS))
+        arrivals.append((when, rng.choice(institutions), Opening.TAKEN))
     arrivals = sorted((arrival for arrival in arrivals if arrival[0] < setting.now), key=lambda arrival: arrival[0])
     complaints_reported = 0
-    for when, place, still_open in arrivals:
-        signal = _history(setting, rng, when, place, still_open)
+    for when, place, opening in arrivals:
+        signal = _history(setting, rng, when, place, opening)
         if (
             complaints_reported < 2
             and signal.kind == Kind.COMPLAINT
@@ -738,8 +751,9 @@ class Plan:
         return forwarded or answered
 
 
-def _history(setting: Setting, rng: random.Random, received_at: datetime, place: Place, still_open: bool) -> Signal:
+def _history(setting: Setting, rng: random.Random, received_at: datetime, place: Place, opening: Opening) -> Signal:
     """Receive one signal and take the steps its plan holds, each at its time, none after now."""
+    still_open = opening != Opening.HANDLED
     words, municipality = setting.words, setting.municipality
     topic_key = rng.choice(words.topics_of[place.key])
     channel = rng.choices(list(CHANNEL_WEIGHTS), weights=list(CHANNEL_WEIGHTS.values()))[0]
@@ -757,7 +771,7 @@ def _history(setting: Setting, rng: random.Random, received_at: datetime, place:
     )
     plan = None
     if handler is not None and not on_the_spot:
-        plan = _plan(setting, rng, received_at, story.kind, place, handler, still_open)
+        plan = _plan(setting, rng, received_at, story.kind, place, handler, opening)
     # The services e-mail the person when a signal is answered or forwarded: the demo's history must not.
     email = ""
     if (
@@ -806,20 +820,21 @@ def _plan(
     kind: str,
     place: Place,
     handler: User,
-    still_open: bool,
+    opening: Opening,
 ) -> Plan:
     country = setting.municipality.country
     recent = setting.now - received_at < timedelta(days=BACKLOG_DAYS)
     taken_at = received_at + timedelta(hours=rng.uniform(0.3, 6))
     if recent and rng.random() < BACKLOG_UNASSIGNED:
         taken_at += timedelta(days=rng.uniform(1, 8))
-    if still_open and rng.random() < 0.3:
+    still_open = opening != Opening.HANDLED
+    if opening == Opening.UNTAKEN:
         taken_at = setting.now + timedelta(hours=1)  # nobody has taken it yet
     forgotten = still_open or (recent and rng.random() < BACKLOG_STALLED)
     moment = taken_at
     forward = None
     others = [p for p in setting.places if p.institution not in (None, place.institution) and p.handlers]
-    if place.institution is not None and others and rng.random() < 0.06:
+    if place.institution is not None and others and not still_open and rng.random() < 0.06:
         to = rng.choice(others)
         moment += timedelta(hours=rng.uniform(1, 20))
         forward = (to, _handler(to, rng) or handler, moment)
@@ -847,7 +862,7 @@ def _plan(
         if rng.random() < 0.02
         else None,
         rating=(rng.choices(*RATING_WEIGHTS)[0], timedelta(hours=rng.uniform(2, 90))) if rated else None,
-        duplicate=rng.random() < 0.012,
+        duplicate=not still_open and rng.random() < 0.012,
         forgotten=forgotten,
     )
 
