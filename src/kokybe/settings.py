@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "kokybe.appointments",
     "kokybe.outcomes",
     "kokybe.clientimports",
+    "kokybe.analytics",
+    "kokybe.charter",
     "kokybe.demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",

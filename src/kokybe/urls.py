@@ -58,9 +58,12 @@ urlpatterns = [
     path("m/<slug:municipality>/appointments/", include("kokybe.appointments.urls")),
     path("m/<slug:municipality>/outcomes/", include("kokybe.outcomes.urls")),
     path("m/<slug:municipality>/client-imports/", include("kokybe.clientimports.urls")),
+    path("m/<slug:municipality>/analytics/", include("kokybe.analytics.urls")),
+    path("m/<slug:municipality>/charter/", include("kokybe.charter.urls")),
     path("s/", include("kokybe.surveys.urls_public")),
     path("box/", include("kokybe.proposals.urls_public")),
     path("ask/", include("kokybe.inquiries.urls_public")),
     path("help/", include("kokybe.knowledge.urls_public")),
     path("services/", include("kokybe.catalogue.urls_public")),
+    path("charter/", include("kokybe.charter.urls_public")),
 ]

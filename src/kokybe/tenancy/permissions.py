@@ -75,6 +75,8 @@ class Capability(StrEnum):
     """Import clients and their service history from CSV or XLSX files."""
     MANAGE_INSTRUMENTS = "manage_instruments"
     """Define the outcome instruments: the ladder's areas and the municipality's own scales."""
+    MANAGE_CHARTER = "manage_charter"
+    """Write the service charter's versions, commitments and indicators, and adopt a version."""
 
 
 C = Capability
@@ -82,6 +84,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.MUNICIPAL_COORDINATOR: frozenset(
         {
             C.VIEW_ORGANISATION,
+            C.MANAGE_CHARTER,
             C.HANDLE_SIGNALS,
             C.MANAGE_SIGNAL_SETTINGS,
             C.WRITE_KNOWLEDGE,
@@ -134,6 +137,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.QUALITY_COORDINATOR: frozenset(
         {
             C.VIEW_ORGANISATION,
+            C.MANAGE_CHARTER,
             C.HANDLE_SIGNALS,
             C.MANAGE_SIGNAL_SETTINGS,
             C.WRITE_KNOWLEDGE,

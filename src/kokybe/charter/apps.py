@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class CharterConfig(AppConfig):
+    name = "kokybe.charter"

@@ -1,0 +1,3 @@
+app_name = "charter_public"
+
+urlpatterns: list = []
