@@ -1,0 +1,50 @@
+"""Cases: when each started and ended, and the lead-time figures of a group of cases."""
+
+from collections.abc import Sequence
+
+import polars as pl
+
+from kokybe.analytics.lean.frame import CASE, TIMESTAMP, seconds
+
+LEAD_QUANTILE = 0.9
+
+
+def case_durations(events: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFrame:
+    """One row per case: `[*by, case, started_at, ended_at, duration_s, events]`, by `by` and case.
+
+    The duration is the lead time from the first to the last event (seconds, Float64). No ordering
+    is needed: first and last are the earliest and latest timestamps.
+    """
+    by = list(by)
+    return (
+        events.lazy()
+        .group_by([*by, CASE])
+        .agg(
+            started_at=pl.col(TIMESTAMP).min(),
+            ended_at=pl.col(TIMESTAMP).max(),
+            events=pl.len().cast(pl.Int64),
+        )
+        .with_columns(duration_s=seconds(pl.col("ended_at"), pl.col("started_at")))
+        .select(*by, CASE, "started_at", "ended_at", "duration_s", "events")
+        .sort([*by, CASE])
+        .collect()
+    )
+
+
+def lead_time_figures(cases: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFrame:
+    """Per group of `cases` (a frame with `duration_s`): `[*by, cases, median_s, p90_s, mean_s]`.
+
+    Percentiles interpolate linearly between the two nearest cases (like numpy's default), so the
+    median of an even number of cases is the mean of the middle two.
+    """
+    by = list(by)
+    duration = pl.col("duration_s")
+    figures = [
+        pl.len().cast(pl.Int64).alias("cases"),
+        duration.median().alias("median_s"),
+        duration.quantile(LEAD_QUANTILE, interpolation="linear").alias("p90_s"),
+        duration.mean().alias("mean_s"),
+    ]
+    if not by:
+        return cases.select(figures)
+    return cases.group_by(by).agg(figures).sort(by)

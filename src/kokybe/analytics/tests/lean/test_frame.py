@@ -1,0 +1,77 @@
+from datetime import UTC, datetime, timedelta, timezone
+
+import polars as pl
+import pytest
+
+from kokybe.analytics.lean import event_frame, in_case_order
+from kokybe.analytics.lean.frame import TIMESTAMP_TYPE
+
+WHEN = datetime(2026, 1, 5, 9, tzinfo=UTC)
+
+
+def test_event_frame_types_orders_and_keeps_only_known_columns():
+    frame = event_frame(
+        {
+            "case": [2, 1, 1],
+            "activity": ["b", "b", "a"],
+            "timestamp": [WHEN, WHEN, WHEN],
+            "lifecycle": ["COMPLETE", " start ", "Queued"],
+            "institution": [7, 7, 7],
+            "note": ["x", "y", "z"],
+        },
+        groups=["institution"],
+    )
+    assert frame.schema == pl.Schema(
+        {
+            "case": pl.String,
+            "activity": pl.String,
+            "timestamp": TIMESTAMP_TYPE,
+            "order": pl.Int64,
+            "lifecycle": pl.String,
+            "institution": pl.Int64,
+        }
+    )
+    # Equal timestamps keep their position in the source: case "1" has b (position 1) then a (2).
+    assert frame.select("case", "activity", "order", "lifecycle").rows() == [
+        ("1", "b", 1, "start"),
+        ("1", "a", 2, ""),
+        ("2", "b", 0, "complete"),
+    ]
+
+
+def test_event_frame_converts_other_zones_to_utc_and_keeps_a_given_order():
+    riga = timezone(timedelta(hours=2))
+    frame = event_frame(
+        {"case": ["c"], "activity": ["a"], "timestamp": [datetime(2026, 1, 5, 11, tzinfo=riga)], "order": [41]}
+    )
+    assert frame.row(0) == ("c", "a", WHEN, 41)
+
+
+@pytest.mark.parametrize(
+    ("columns", "message"),
+    [
+        ({"case": ["c"], "timestamp": [WHEN]}, "lacks the column(s) activity"),
+        ({"case": ["c"], "activity": ["a"], "timestamp": [WHEN.replace(tzinfo=None)]}, "no time zone"),
+        ({"case": ["c"], "activity": ["a"], "timestamp": ["2026-01-05"]}, "not date-times"),
+        ({"case": [""], "activity": ["a"], "timestamp": [WHEN]}, "case has 1 empty value"),
+        ({"case": ["c"], "activity": [None], "timestamp": [WHEN]}, "activity has 1 empty value"),
+    ],
+)
+def test_event_frame_refuses_what_it_cannot_use(columns, message):
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        event_frame(columns)
+
+
+def test_event_frame_refuses_a_grouping_column_changing_within_a_case():
+    columns = {"case": ["c", "c", "d"], "activity": ["a", "b", "a"], "timestamp": [WHEN] * 3, "service": [1, 2, 3]}
+    with pytest.raises(ValueError, match="service change within a case"):
+        event_frame(columns, groups=["service"])
+    with pytest.raises(ValueError, match="lacks the column"):
+        event_frame(columns, groups=["year"])
+    assert event_frame(columns, groups=["service"], check_groups=False).height == 3
+
+
+def test_in_case_order_sorts_only_what_is_not_sorted(two_institutions):
+    assert in_case_order(two_institutions) is two_institutions
+    shuffled = two_institutions.sample(fraction=1.0, shuffle=True, seed=3)
+    assert in_case_order(shuffled).equals(two_institutions)
