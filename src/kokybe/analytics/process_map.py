@@ -158,12 +158,11 @@ def process_map(
         ),
     )
     svg = format_html(
-        '<svg class="kokybe-process-map" viewBox="0 0 {} {}" width="{}" role="img" aria-label="{}" '
+        '<svg class="kokybe-process-map" viewBox="0 0 {} {}" width="100%" role="img" aria-label="{}" '
         'focusable="false" xmlns="http://www.w3.org/2000/svg">'
         "<defs>{}{}</defs>{}{}</svg>",
         width,
         height,
-        width,
         title,
         _marker("kokybe-arrow", FORWARD),
         _marker("kokybe-arrow-back", BACKWARD),
