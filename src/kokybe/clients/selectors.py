@@ -23,7 +23,7 @@ from kokybe.clients.models import Client, ClientInGroup, ClientInstitution, Clie
 from kokybe.clients.names import search_words
 from kokybe.clients.services.access_reasons import PAGE_LABELS, REASON_SEPARATOR
 from kokybe.tenancy.access import Access
-from kokybe.tenancy.models import Institution, Membership
+from kokybe.tenancy.models import Institution, Membership, Municipality
 from kokybe.tenancy.permissions import Capability, roles_with
 
 PAGE_SIZE = 25
@@ -279,3 +279,21 @@ def open_serving(opened: OpenedClient, serving_id: int) -> ClientInstitution | N
         .select_related("institution")
         .first()
     )
+
+
+def clients_served(
+    municipality: Municipality,
+    *,
+    start: datetime.date,
+    end: datetime.date,
+    institution_ids: frozenset[int] | None = None,
+) -> int:
+    """How many clients the institutions (all of the municipality's when None) served at some time from `start` to
+    `end` (both included): the base of the charter's complaints per 100 clients. A client served by two of them
+    counts once. One query."""
+    serving = ClientInstitution.objects.filter(municipality=municipality, started_on__lte=end).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=start)
+    )
+    if institution_ids is not None:
+        serving = serving.filter(institution_id__in=institution_ids)
+    return serving.order_by().values("client_id").distinct().count()

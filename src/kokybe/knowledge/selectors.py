@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kokybe.accounts.models import User
+from kokybe.core.workdays import TIME_ZONES
 from kokybe.inquiries.access import visible_signals
 from kokybe.inquiries.models import Signal
 from kokybe.knowledge.models import Article, ArticleFeedback, ArticleVersion, Audience, Category, Visibility
@@ -210,3 +211,32 @@ def categories_with_counts(municipality: Municipality) -> list[Category]:
             article_count=Count("articles", filter=Q(articles__is_archived=False))
         )
     )
+
+
+@dataclass(frozen=True)
+class ReviewStanding:
+    articles: int
+    """Articles in use at the end of the day: written by then and not archived as they stood then."""
+    within_review: int
+    """Of those, the ones whose review date was still ahead."""
+
+
+def review_standing(
+    municipality: Municipality, *, on: datetime.date, institution_ids: frozenset[int] | None = None
+) -> ReviewStanding:
+    """How the articles stood at the end of `on` as their versions recorded them (a later review does not mend an
+    earlier lapse): the charter's share of articles within their review date. Articles of the whole municipality
+    (no institution) count only when no institutions are named. One query of the versions' narrow columns."""
+    until = datetime.datetime.combine(
+        on + datetime.timedelta(days=1), datetime.time(), tzinfo=TIME_ZONES[municipality.country]
+    )
+    versions = ArticleVersion.objects.filter(municipality=municipality, changed_at__lt=until)
+    if institution_ids is not None:
+        versions = versions.filter(article__institution_id__in=institution_ids)
+    latest: dict[int, tuple[datetime.date, bool]] = {}
+    for article_id, review_on, is_archived in versions.order_by("article_id", "number").values_list(
+        "article_id", "review_on", "is_archived"
+    ):
+        latest[article_id] = (review_on, is_archived)
+    in_use = [review_on for review_on, is_archived in latest.values() if not is_archived]
+    return ReviewStanding(articles=len(in_use), within_review=sum(review_on > on for review_on in in_use))

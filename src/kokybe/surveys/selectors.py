@@ -1,13 +1,24 @@
 """Reading surveys, tenant first. Which surveys a person reaches follows their memberships."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum, Value
 from django.http import Http404
 
-from kokybe.surveys.models import Channel, Response, Survey, SurveyInvitation, TextAnswer, TextTag, VersionStatus
+from kokybe.surveys.models import (
+    Channel,
+    Response,
+    Survey,
+    SurveyInvitation,
+    Tally,
+    TextAnswer,
+    TextTag,
+    VersionStatus,
+)
 from kokybe.surveys.results import Filters
+from kokybe.surveys.services.tallies import DIMENSION_PREFIX
 from kokybe.tenancy.access import Access, require_capability
 from kokybe.tenancy.models import Institution, Municipality
 from kokybe.tenancy.permissions import SURVEY_CAPABILITIES, Capability
@@ -183,3 +194,59 @@ def text_themes(
 
 def text_tags(municipality: Municipality, survey: Survey) -> QuerySet[TextTag]:
     return TextTag.objects.filter(municipality=municipality, survey=survey)
+
+
+@dataclass(frozen=True)
+class DimensionTally:
+    """The answers on one quality dimension across the municipality's surveys, for the charter (issue 7)."""
+
+    respondents: int
+    """People who answered at least one question of the dimension, in the months and institutions asked for."""
+    scores: dict[int, int]
+    """Of those, how many answers gave each point of the 1-5 scale."""
+    respondents_elsewhere: int
+    """The same months, the other institutions (and respondents who named none); 0 when no institutions are named."""
+    respondents_other_months: int
+    """The institutions asked for, outside those months."""
+    respondents_ever: int
+    """Everyone who ever answered on the dimension in the municipality."""
+    smallest_group: int
+    """The strictest `min_group_size` of the surveys with answers on the dimension (0 when there are none)."""
+
+
+def dimension_tally(
+    municipality: Municipality,
+    *,
+    code: str,
+    month_from: str,
+    month_to: str,
+    institution_ids: frozenset[int] | None = None,
+) -> DimensionTally:
+    """Read from the tallies' per-cell rows (one query, however many responses): what a figure for the months
+    `month_from`..`month_to` ("2025-01") and the institutions needs, with the two complements a reader could
+    subtract it from (the other institutions, the other months) so that a small group hidden in either is too."""
+    in_months = Q(month__gte=month_from, month__lte=month_to)
+    in_institutions = Q() if institution_ids is None else Q(institution_id__in=institution_ids)
+    rows = (
+        Tally.objects.filter(survey__municipality=municipality, item=DIMENSION_PREFIX + code)
+        .exclude(institution_id=0)  # the all-in-one cell: it has no month, and the cells hold the same counts
+        .values("value")
+        .annotate(
+            inside=Sum("count", filter=in_months & in_institutions),
+            elsewhere=Sum("count", filter=in_months & ~in_institutions) if institution_ids is not None else Value(0),
+            other_months=Sum("count", filter=~in_months & in_institutions),
+            ever=Sum("count"),
+            smallest=Max("survey__min_group_size"),
+        )
+        .order_by()
+    )
+    respondents = elsewhere = other_months = ever = smallest = 0
+    scores: dict[int, int] = {}
+    for row in rows:
+        smallest = max(smallest, row["smallest"] or 0)
+        if row["value"] == "":
+            respondents, elsewhere = row["inside"] or 0, row["elsewhere"] or 0
+            other_months, ever = row["other_months"] or 0, row["ever"] or 0
+        elif row["value"].isdigit():
+            scores[int(row["value"])] = row["inside"] or 0
+    return DimensionTally(respondents, scores, elsewhere, other_months, ever, smallest)
