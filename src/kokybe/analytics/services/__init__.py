@@ -1,0 +1,1 @@
+"""Writes of the analytics app: `refresh` (the summaries) and `queueing` (a refresh after events are written)."""
