@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kokybe.accounts.models import User
+from kokybe.analytics.services.queueing import summaries_refresh_soon
 from kokybe.audit.services import audit_record
 from kokybe.casework.models import CourseEvent, EventKind, ServiceCourse
 from kokybe.casework.services.moments import course_moments_set
@@ -133,6 +134,7 @@ def service_course_import(
     for event in new_events:
         event.course = course
     CourseEvent.objects.bulk_create(new_events)
+    summaries_refresh_soon(municipality_id)
     changes["imported_steps"] = {"from": imported_before, "to": len(new_events)}
     if state_before != course.state:
         changes["state"] = {"from": state_before, "to": course.state}
@@ -230,6 +232,7 @@ def service_courses_import(
         for event in pair[1]:
             event.course = pair[0]
     CourseEvent.objects.bulk_create([event for pair in fresh for event in pair[1]])
+    summaries_refresh_soon(municipality_id)
     steps_of = {pair[0].external_id: len(pair[1]) for pair in fresh}
     for new_course in new_courses:
         audit_record(

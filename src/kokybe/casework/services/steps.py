@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kokybe.accounts.models import User
+from kokybe.analytics.services.queueing import summaries_refresh_soon
 from kokybe.audit.services import audit_record
 from kokybe.casework.models import CourseEvent, EventKind, ServiceCourse
 from kokybe.casework.services.moments import MOMENT_OF
@@ -53,6 +54,7 @@ def _event_write(
         reason=reason,
         recorded_at=timezone.now(),
     )
+    summaries_refresh_soon(course.municipality_id)
     changes: dict[str, dict[str, object]] = {
         "state": {"from": state_before, "to": course.state},
         "at": {"from": None, "to": at.isoformat()},

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kokybe.accounts.models import User
+from kokybe.analytics.services.queueing import summaries_refresh_soon
 from kokybe.audit.services import audit_record
 from kokybe.core.errors import ServiceError
 from kokybe.eventlogs.csvlog import CsvMapping
@@ -125,6 +126,7 @@ def event_log_import(
             "timestamp_precision",
         ]
     )
+    summaries_refresh_soon(municipality.pk)
     audit_record(
         actor=actor,
         action="event_log.import",

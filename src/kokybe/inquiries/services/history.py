@@ -6,6 +6,7 @@ from typing import Any
 from django.db import models
 
 from kokybe.accounts.models import User
+from kokybe.analytics.services.queueing import summaries_refresh_soon
 from kokybe.audit.services import audit_record
 from kokybe.inquiries.models import EventKind, Signal, SignalEvent
 
@@ -31,6 +32,7 @@ def step_record(
         institution_id=signal.institution_id,
         detail=detail or {},
     )
+    summaries_refresh_soon(signal.municipality_id)
     audit_record(
         actor=actor,
         action=action,

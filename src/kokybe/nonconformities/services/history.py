@@ -6,6 +6,7 @@ from typing import Any
 from django.db import models
 
 from kokybe.accounts.models import User
+from kokybe.analytics.services.queueing import summaries_refresh_soon
 from kokybe.audit.services import audit_record
 from kokybe.nonconformities.models import EventKind, Nonconformity, NonconformityEvent
 
@@ -29,6 +30,7 @@ def step_record(
         at=at,
         actor=actor,
     )
+    summaries_refresh_soon(nonconformity.municipality_id)
     audit_record(
         actor=actor,
         action=action,
