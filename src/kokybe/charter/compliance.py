@@ -6,9 +6,9 @@ The rule for each status, in the order it is applied:
   period and the institutions covered), or the measure is no longer built in;
 - suppressed: the figure rests on fewer cases than the small group and is not shown;
 - met: the figure reaches the target (at least it when higher is better, at most it when lower is better);
-- at risk: it misses the target by no more than AT_RISK_MARGIN: 5 percentage points for a share (a target of
-  90 % and a figure of 86 %), a tenth of the target for times and rates (a target of 10 working days and a
-  median of 11). Near enough to be caught up, far enough to act on now;
+- at risk: it misses the target by no more than a margin: 5 percentage points for a share (SHARE_MARGIN: a
+  target of 90 % and a figure of 86 %), a tenth of the target for times and rates (RELATIVE_MARGIN: a target of
+  10 working days and a median of 11). Near enough to be caught up, far enough to act on now;
 - not met: it misses the target by more.
 
 One rule, and it reads one period only: whether the figure got worse than the previous period is what the
