@@ -4,29 +4,31 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from kokybe.analytics.lean.frame import CASE, TIMESTAMP, seconds
+from kokybe.analytics.lean.frame import CASE, TIMESTAMP, case_ends, case_starts, in_case_order, seconds
 
 LEAD_QUANTILE = 0.9
 
 
 def case_durations(events: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFrame:
-    """One row per case: `[*by, case, started_at, ended_at, duration_s, events]`, by `by` and case.
+    """One row per case: `[*by, case, started_at, ended_at, duration_s, events]`, in case order.
 
-    The duration is the lead time from the first to the last event (seconds, Float64). No ordering
-    is needed: first and last are the earliest and latest timestamps.
+    The duration is the lead time from the first to the last event (seconds, Float64). In case order
+    a case's first and last events are where the case key changes, so no grouping is needed.
     """
     by = list(by)
+    ordered = in_case_order(events).lazy().with_columns(position=pl.int_range(pl.len(), dtype=pl.Int64))
+    firsts = ordered.filter(case_starts()).select(*by, CASE, started_at=TIMESTAMP, first="position")
+    lasts = ordered.filter(case_ends()).select(ended_at=TIMESTAMP, last="position")
     return (
-        events.lazy()
-        .group_by([*by, CASE])
-        .agg(
-            started_at=pl.col(TIMESTAMP).min(),
-            ended_at=pl.col(TIMESTAMP).max(),
-            events=pl.len().cast(pl.Int64),
+        pl.concat([firsts, lasts], how="horizontal")
+        .select(
+            *by,
+            CASE,
+            "started_at",
+            "ended_at",
+            duration_s=seconds(pl.col("ended_at"), pl.col("started_at")),
+            events=pl.col("last") - pl.col("first") + 1,
         )
-        .with_columns(duration_s=seconds(pl.col("ended_at"), pl.col("started_at")))
-        .select(*by, CASE, "started_at", "ended_at", "duration_s", "events")
-        .sort([*by, CASE])
         .collect()
     )
 

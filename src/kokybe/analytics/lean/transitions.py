@@ -4,21 +4,25 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from kokybe.analytics.lean.frame import ACTIVITY, CASE, TIMESTAMP, in_case_order, seconds
+from kokybe.analytics.lean.frame import ACTIVITY, TIMESTAMP, case_ends, in_case_order, seconds
 
 
 def transition_waits(events: pl.DataFrame, by: Sequence[str] = ()) -> pl.LazyFrame:
-    """One row per pair of consecutive events of a case: `[*by, source, target, wait_s]`."""
-    ordered = in_case_order(events)
-    following = pl.col(CASE).shift(-1) == pl.col(CASE)
+    """One row per pair of consecutive events of a case: `[*by, source, target, wait_s]`.
+
+    `source` and `target` are Categorical: grouping by their codes is several times faster than by
+    the strings.
+    """
+    activity = pl.col(ACTIVITY).cast(pl.Categorical)
     return (
-        ordered.lazy()
+        in_case_order(events)
+        .lazy()
         .select(
             *by,
-            pl.col(ACTIVITY).alias("source"),
-            pl.col(ACTIVITY).shift(-1).alias("target"),
+            activity.alias("source"),
+            activity.shift(-1).alias("target"),
             seconds(pl.col(TIMESTAMP).shift(-1), pl.col(TIMESTAMP)).alias("wait_s"),
-            following.alias("following"),
+            following=~case_ends(),
         )
         .filter(pl.col("following"))
         .drop("following")
@@ -44,6 +48,7 @@ def directly_follows(events: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFra
             max_s=wait.max(),
             total_s=wait.sum(),
         )
+        .with_columns(pl.col("source", "target").cast(pl.String))
         .sort([*by, "count", "source", "target"], descending=[*(False for _ in by), True, False, False])
         .collect()
     )

@@ -4,9 +4,9 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from kokybe.analytics.lean.frame import ACTIVITY, CASE, TIMESTAMP, in_case_order, seconds
+from kokybe.analytics.lean.frame import ACTIVITY, TIMESTAMP, case_starts, in_case_order, seconds
 
-_SEPARATOR = "\x1f"  # cannot occur in an activity name read from XES or CSV
+_SEPARATOR = "\x1f"  # between activities of a path when sorting ties: it sorts before any letter
 
 
 def variants(events: pl.DataFrame, by: Sequence[str] = (), top: int | None = None) -> pl.DataFrame:
@@ -16,21 +16,28 @@ def variants(events: pl.DataFrame, by: Sequence[str] = (), top: int | None = Non
     the group's; `top` keeps that many variants per group.
     """
     by = list(by)
+    stamp = pl.col(TIMESTAMP)
     paths = (
         in_case_order(events)
         .lazy()
-        .group_by([*by, CASE], maintain_order=True)
+        # In case order a case is one run of rows: number the runs rather than hash the case keys.
+        .with_columns(run=case_starts().cum_sum())
+        .group_by("run")
         .agg(
-            variant=pl.col(ACTIVITY),
-            lead_s=seconds(pl.col(TIMESTAMP).last(), pl.col(TIMESTAMP).first()),
+            pl.col(by).first(),
+            # Categorical: paths are hashed and compared by their activities' codes, not the strings.
+            variant=pl.col(ACTIVITY).cast(pl.Categorical),
+            lead_s=seconds(stamp.last(), stamp.first()),
         )
-        # Grouping by one string is cheaper than by a list; the list is kept from any one case.
-        .with_columns(path=pl.col("variant").list.join(_SEPARATOR))
     )
     counted = (
-        paths.group_by([*by, "path"])
-        .agg(pl.col("variant").first(), cases=pl.len().cast(pl.Int64), median_lead_s=pl.col("lead_s").median())
-        .with_columns(share=pl.col("cases") / (pl.col("cases").sum().over(by) if by else pl.col("cases").sum()))
+        paths.group_by([*by, "variant"])
+        .agg(cases=pl.len().cast(pl.Int64), median_lead_s=pl.col("lead_s").median())
+        .with_columns(
+            pl.col("variant").cast(pl.List(pl.String)),
+            share=pl.col("cases") / (pl.col("cases").sum().over(by) if by else pl.col("cases").sum()),
+        )
+        .with_columns(path=pl.col("variant").list.join(_SEPARATOR))
         .sort([*by, "cases", "path"], descending=[*(False for _ in by), True, False])
     )
     if top is not None:

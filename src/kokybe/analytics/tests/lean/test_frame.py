@@ -4,6 +4,7 @@ import polars as pl
 import pytest
 
 from kokybe.analytics.lean import event_frame, in_case_order
+from kokybe.analytics.lean import frame as frame_module
 from kokybe.analytics.lean.frame import TIMESTAMP_TYPE
 
 WHEN = datetime(2026, 1, 5, 9, tzinfo=UTC)
@@ -31,11 +32,12 @@ def test_event_frame_types_orders_and_keeps_only_known_columns():
             "institution": pl.Int64,
         }
     )
-    # Equal timestamps keep their position in the source: case "1" has b (position 1) then a (2).
-    assert frame.select("case", "activity", "order", "lifecycle").rows() == [
-        ("1", "b", 1, "start"),
-        ("1", "a", 2, ""),
-        ("2", "b", 0, "complete"),
+    # Each case's events together; equal timestamps keep their position in the source: case "1"
+    # has b (position 1) then a (2).
+    rows = frame.select("case", "activity", "order", "lifecycle").rows()
+    assert sorted([rows[:2], rows[2:]] if rows[0][0] == "1" else [rows[1:], rows[:1]]) == [
+        [("1", "b", 1, "start"), ("1", "a", 2, "")],
+        [("2", "b", 0, "complete")],
     ]
 
 
@@ -75,3 +77,22 @@ def test_in_case_order_sorts_only_what_is_not_sorted(two_institutions):
     assert in_case_order(two_institutions) is two_institutions
     shuffled = two_institutions.sample(fraction=1.0, shuffle=True, seed=3)
     assert in_case_order(shuffled).equals(two_institutions)
+    # Sorted by the case strings, as a database returns them, is case order too.
+    by_string = two_institutions.sort("case", "timestamp", "order")
+    assert in_case_order(by_string) is by_string
+    # A case split in two runs is not.
+    split = pl.concat([by_string[:2], by_string[3:], by_string[2:3]])
+    assert in_case_order(split).equals(two_institutions)
+
+
+def test_in_case_order_with_colliding_hashes_sorts_the_strings(monkeypatch):
+    """Two case keys with the same hash would interleave: the strings are sorted then."""
+    monkeypatch.setattr(frame_module, "case_hash", lambda: pl.col("order") * 0)
+    events = event_frame(
+        {
+            "case": ["b", "a", "b", "a"],
+            "activity": ["1", "2", "3", "4"],
+            "timestamp": [WHEN + timedelta(hours=h) for h in range(4)],
+        }
+    )
+    assert events.select("case", "activity").rows() == [("a", "2"), ("a", "4"), ("b", "1"), ("b", "3")]
