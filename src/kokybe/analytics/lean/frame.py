@@ -108,13 +108,13 @@ def in_case_order(events: pl.DataFrame) -> pl.DataFrame:
     case, stamp, order = pl.col(CASE), pl.col(TIMESTAMP), pl.col(ORDER)
     same_case = case == case.shift()
     later_in_case = (stamp > stamp.shift()) | ((stamp == stamp.shift()) & (order >= order.shift()))
-    new_case_by_hash = case_hash() > case_hash().shift()
-    checks = events.select(
+    in_order = events.select(
         within=(~same_case | later_in_case).slice(1).all(),
-        by_hash=(same_case | new_case_by_hash).slice(1).all(),
-        by_string=(same_case | (case > case.shift())).slice(1).all(),
+        by_hash=(same_case | (case_hash() > case_hash().shift())).slice(1).all(),
     ).row(0, named=True)
-    if checks["within"] and (checks["by_hash"] or checks["by_string"]):
+    if in_order["within"] and (
+        in_order["by_hash"] or events.select((same_case | (case > case.shift())).slice(1).all()).item()
+    ):
         return events
     return _case_order_sort(events)
 

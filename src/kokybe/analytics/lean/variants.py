@@ -20,9 +20,10 @@ def variants(events: pl.DataFrame, by: Sequence[str] = (), top: int | None = Non
     paths = (
         in_case_order(events)
         .lazy()
-        # In case order a case is one run of rows: number the runs rather than hash the case keys.
-        .with_columns(run=case_starts().cum_sum())
-        .group_by("run")
+        # In case order a case is one run of rows: numbered runs are sorted keys, which Polars
+        # groups by slicing (five times faster than hashing the case keys).
+        .with_columns(run=case_starts().cum_sum().set_sorted())
+        .group_by("run", maintain_order=True)
         .agg(
             pl.col(by).first(),
             # Categorical: paths are hashed and compared by their activities' codes, not the strings.
