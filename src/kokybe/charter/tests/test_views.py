@@ -1,0 +1,257 @@
+"""The charter's staff pages and its public page: forms, refusals, idempotent posts, tenancy, query counts."""
+
+import datetime
+import uuid
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scopes_disabled
+from pytest_django import DjangoAssertNumQueries
+
+from conftest import World
+from kokybe.accounts.models import User
+from kokybe.charter.compliance import periods_until
+from kokybe.charter.models import CharterVersion, Commitment, Expectation, Indicator, VersionStatus
+from kokybe.charter.services.content import commitment_create, indicator_create
+from kokybe.charter.services.versions import charter_version_adopt
+from kokybe.charter.tests.builders import IN_TIME, adopted_charter, charter_draft
+from kokybe.inquiries.models import Kind, Signal
+from kokybe.inquiries.models import Status as SignalStatus
+from kokybe.inquiries.services.intake import signal_receive
+from kokybe.tenancy.models import Institution
+
+pytestmark = pytest.mark.django_db
+
+VILNIUS = ZoneInfo("Europe/Vilnius")
+
+
+def post(client: Client, url: str, data: dict[str, object], key: str | None = None) -> object:
+    return client.post(url, {**data, "submission_key": key or str(uuid.uuid4())})
+
+
+def english(world: World, user: User) -> Client:
+    """A client of someone who reads the pages in English (messages are matched in English)."""
+    with scopes_disabled():
+        User.objects.filter(pk=user.pk).update(language="en")
+    return world.client_for(user)
+
+
+def versions_of(world: World) -> list[CharterVersion]:
+    with scopes_disabled():
+        return list(CharterVersion.objects.filter(municipality=world.a).order_by("number"))
+
+
+def test_starting_a_draft_twice_with_the_same_form_makes_one(world: World) -> None:
+    client = english(world, world.coordinator)
+    url = reverse("charter:draft_create", args=[world.a.slug])
+    key = str(uuid.uuid4())
+    first = post(client, url, {}, key)
+    again = post(client, url, {}, key)
+    assert first.status_code == again.status_code == 302  # type: ignore[attr-defined]
+    assert first["Location"] == again["Location"] == reverse("charter:version", args=[world.a.slug, 1])  # type: ignore[index]
+    assert [(v.number, v.status) for v in versions_of(world)] == [(1, VersionStatus.DRAFT)]
+    page = client.get(reverse("charter:versions", args=[world.a.slug]))
+    assert "Continue the draft of version 1" in page.content.decode()
+
+
+def test_an_expectation_without_the_main_language_is_refused_and_the_input_kept(world: World) -> None:
+    built = charter_draft(world.coordinator, world.a)
+    client = english(world, world.quality)
+    url = reverse("charter:expectation_add", args=[world.a.slug, built.version.number])
+    page = post(client, url, {"title_lt": "", "title_en": "Kind words"})
+    assert page.status_code == 200  # type: ignore[attr-defined]
+    html = page.content.decode()  # type: ignore[attr-defined]
+    assert 'value="Kind words"' in html
+    assert "govuk-error-message" in html
+    with scopes_disabled():
+        assert Expectation.objects.filter(version=built.version).count() == 1
+    done = post(client, url, {"title_lt": "Malonus bendravimas", "title_en": "Kind words"})
+    with scopes_disabled():
+        added = Expectation.objects.filter(version=built.version).latest("pk")
+    assert done["Location"].endswith(f"#expectation-{added.pk}")  # type: ignore[index]
+    assert added.title == {"lt": "Malonus bendravimas", "en": "Kind words"}
+
+
+def test_an_indicator_target_is_typed_as_a_percentage_for_a_share(world: World) -> None:
+    built = charter_draft(world.coordinator, world.a)
+    client = english(world, world.coordinator)
+    url = reverse("charter:indicator_add", args=[world.a.slug, built.commitment.pk])
+    form = client.get(url)
+    assert form.status_code == 200
+    fields = {"measure_key": IN_TIME, "target": "95", "period": "month", "institutions": [world.a2.pk]}
+    too_much = post(client, url, {**fields, "target": "120"})
+    assert "from 0 to 100" in too_much.content.decode()  # type: ignore[attr-defined]
+    post(client, url, fields)
+    with scopes_disabled():
+        made = Indicator.objects.filter(commitment=built.commitment).latest("pk")
+        assert (made.target, made.period, list(made.institutions.all())) == (Decimal("0.95"), "month", [world.a2])
+    edit = client.get(reverse("charter:indicator_edit", args=[world.a.slug, made.pk]))
+    assert 'value="95"' in edit.content.decode()
+
+
+def test_a_measure_needing_a_survey_dimension_asks_for_one(world: World) -> None:
+    built = charter_draft(world.coordinator, world.a)
+    client = english(world, world.coordinator)
+    url = reverse("charter:indicator_add", args=[world.a.slug, built.commitment.pk])
+    page = post(client, url, {"measure_key": "survey_dimension_satisfied", "target": "80", "period": "year"})
+    assert "Choose the dimension whose answers this measure counts." in page.content.decode()  # type: ignore[attr-defined]
+    with scopes_disabled():
+        assert Indicator.objects.filter(commitment=built.commitment).count() == 1
+
+
+def test_an_edit_conflict_is_told_and_nothing_overwritten(world: World) -> None:
+    built = charter_draft(world.coordinator, world.a)
+    client = english(world, world.coordinator)
+    url = reverse("charter:commitment_edit", args=[world.a.slug, built.commitment.pk])
+    data = {"expectation": built.expectation.pk, "title_lt": "Greitis ir tikslumas", "lock_version": 0}
+    post(client, url, data)
+    stale = post(client, url, {**data, "title_lt": "Kitas pavadinimas"})
+    assert "Someone else saved this record" in stale.content.decode()  # type: ignore[attr-defined]
+    with scopes_disabled():
+        assert Commitment.objects.get(pk=built.commitment.pk).title == {"lt": "Greitis ir tikslumas"}
+
+
+def test_adopting_through_the_form_freezes_the_version(world: World) -> None:
+    built = charter_draft(world.coordinator, world.a)
+    client = english(world, world.coordinator)
+    url = reverse("charter:adopt", args=[world.a.slug, built.version.number])
+    assert client.get(url).status_code == 200
+    post(client, url, {"adopted_on": "2026-11-02"})
+    [version] = versions_of(world)
+    assert (version.status, version.adopted_on) == (VersionStatus.ADOPTED, datetime.date(2026, 11, 2))
+    # The adopted version's records are no longer found by the pages that change a draft.
+    for name, pk in (
+        ("charter:expectation_edit", built.expectation.pk),
+        ("charter:commitment_edit", built.commitment.pk),
+        ("charter:indicator_edit", built.indicator.pk),
+        ("charter:expectation_add", built.version.number),
+    ):
+        assert client.get(reverse(name, args=[world.a.slug, pk])).status_code == 404
+    page = client.get(reverse("charter:version", args=[world.a.slug, 1])).content.decode()
+    assert "In force since 2026-11-02" in page
+    assert "Add an indicator" not in page
+
+
+def test_a_refused_removal_is_told_on_the_version_page(world: World) -> None:
+    built = charter_draft(world.coordinator, world.a)
+    client = english(world, world.coordinator)
+    response = post(client, reverse("charter:commitment_remove", args=[world.a.slug, built.commitment.pk]), {})
+    assert response["Location"].endswith(f"#expectation-{built.expectation.pk}")  # type: ignore[index]
+    page = client.get(response["Location"]).content.decode()  # type: ignore[index]
+    assert "Remove the indicators of this commitment first." in page
+
+
+def test_outsiders_get_404_on_every_page(world: World) -> None:
+    built = adopted_charter(world.coordinator, world.a)
+    client = english(world, world.outsider)
+    for name, args in (
+        ("charter:versions", []),
+        ("charter:version", [built.version.number]),
+        ("charter:compliance", []),
+        ("charter:compliance_indicator", [built.indicator.pk]),
+    ):
+        assert client.get(reverse(name, args=[world.a.slug, *args])).status_code == 404
+    # B's coordinator, under B's address, does not find A's indicator either.
+    assert (
+        client.get(reverse("charter:compliance_indicator", args=[world.b.slug, built.indicator.pk])).status_code == 404
+    )
+
+
+def _last_complete_quarter() -> datetime.date:
+    return periods_until("quarter", timezone.localdate(), 2)[0].start
+
+
+def _answered(institution: Institution, count: int, *, late: bool = False) -> None:
+    """`count` questions to `institution`, received in the last complete quarter and answered (late: 2 months on)."""
+    received = datetime.datetime.combine(_last_complete_quarter() + datetime.timedelta(days=14), datetime.time(10))
+    received = received.replace(tzinfo=VILNIUS)
+    with scopes_disabled():
+        for _number in range(count):
+            signal = signal_receive(
+                actor=None,
+                municipality=institution.municipality,
+                institution=institution,
+                kind=Kind.QUESTION,
+                channel="web",
+                text="Ar galiu gauti pagalbą namuose?",
+                received_at=received,
+            ).signal
+            answered_at = received + datetime.timedelta(days=60 if late else 1)
+            Signal.objects.filter(pk=signal.pk).update(answered_at=answered_at, status=SignalStatus.CLOSED)
+
+
+def test_the_public_page_shows_the_charter_in_force_with_small_groups_suppressed(world: World) -> None:
+    adopted_charter(world.coordinator, world.a)
+    _answered(world.a1, 6)
+    _answered(world.a2, 2, late=True)
+    page = Client().get(reverse("charter_public:charter", args=[world.a.slug]))
+    assert page.status_code == 200
+    assert page["Content-Language"] == "lt"
+    html = page.content.decode()
+    assert "Greitas atsakymas į užklausas" in html
+    assert "75 %" in html  # 6 of 8 answered in time, over the municipality
+    assert "100 %" in html  # A1's six
+    assert "mažiau nei 5" in html  # A2's two are not shown
+    english = Client().get(reverse("charter_public:charter", args=[world.a.slug]) + "?lang=en").content.decode()
+    assert "A quick answer to inquiries" in english
+    assert 'hreflang="lv"' in english
+
+
+def test_the_public_page_is_404_without_an_adopted_charter(world: World) -> None:
+    assert Client().get(reverse("charter_public:charter", args=["nowhere"])).status_code == 404
+    charter_draft(world.coordinator, world.a)
+    assert Client().get(reverse("charter_public:charter", args=[world.a.slug])).status_code == 404
+
+
+def _grown(world: World, indicators: int) -> None:
+    """The charter in force with `indicators` indicators on the signals measure."""
+    built = charter_draft(world.coordinator, world.a)
+    with scopes_disabled():
+        commitment = commitment_create(
+            actor=world.coordinator, expectation=built.expectation, title={"lt": "Daugiau"}, body={}
+        )
+        for _number in range(indicators - 1):
+            indicator_create(
+                actor=world.coordinator,
+                commitment=commitment,
+                measure_key=IN_TIME,
+                parameter={},
+                target=Decimal("0.8"),
+                period="quarter",
+            )
+        charter_version_adopt(actor=world.coordinator, version=built.version, adopted_on=datetime.date(2026, 1, 5))
+
+
+@pytest.mark.parametrize("signals", [6, 30])
+def test_compliance_and_public_pages_read_a_bounded_number_of_queries(
+    world: World, django_assert_max_num_queries: DjangoAssertNumQueries, signals: int
+) -> None:
+    """Per indicator: the headline, the trend and each institution, whatever the number of signals."""
+    _grown(world, indicators=3)
+    _answered(world.a1, signals)
+    _answered(world.a2, signals, late=True)
+    client = english(world, world.coordinator)
+    with django_assert_max_num_queries(COMPLIANCE_QUERIES):
+        assert client.get(reverse("charter:compliance", args=[world.a.slug])).status_code == 200
+    with django_assert_max_num_queries(PUBLIC_QUERIES):
+        assert Client().get(reverse("charter_public:charter", args=[world.a.slug])).status_code == 200
+
+
+# Measured with 3 indicators over 2 institutions; the same with 6 signals or 30 each.
+COMPLIANCE_QUERIES = 55  # each indicator: 6 periods of trend and 2 institutions
+PUBLIC_QUERIES = 16  # each indicator: the headline and 2 institutions
+
+
+def test_compliance_lists_only_the_institutions_the_reader_reaches(world: World) -> None:
+    adopted_charter(world.coordinator, world.a)
+    _answered(world.a1, 6)
+    _answered(world.a2, 6)
+    municipality_wide = english(world, world.auditor).get(reverse("charter:compliance", args=[world.a.slug]))
+    assert world.a2.display_name in municipality_wide.content.decode()
+    own = english(world, world.staff).get(reverse("charter:compliance", args=[world.a.slug])).content.decode()
+    assert world.a1.display_name in own
+    assert world.a2.display_name not in own
