@@ -23,13 +23,11 @@ SHARE = "share"  # 0..1
 WORKING_DAYS = "working_days"
 DAYS = "days"
 PER_100_CLIENTS = "per_100_clients"
-UNITS = (SHARE, WORKING_DAYS, DAYS, PER_100_CLIENTS)
 
 SERVICE = "service"
 """Parameter kind: one service of the catalogue, given as {"service": <service id>}; absent: every service."""
 SURVEY_DIMENSION = "survey_dimension"
 """Parameter kind: one survey quality dimension, given as {"survey_dimension": "<dimension code>"}; required."""
-PARAMETER_KINDS = (SERVICE, SURVEY_DIMENSION)
 
 
 @dataclass(frozen=True)
@@ -40,17 +38,12 @@ class MeasureValue:
     reason: str = ""
     suppressed: bool = False  # n under SMALL_GROUP
 
-    @property
-    def shown(self) -> bool:
-        """Whether there is a figure to publish."""
-        return self.value is not None
-
 
 @dataclass(frozen=True)
 class Measure:
     key: str
     label: Promise
-    unit: str  # one of UNITS
+    unit: str  # SHARE, WORKING_DAYS, DAYS or PER_100_CLIENTS
     higher_is_better: bool
     parameter_kind: str | None  # None, SERVICE or SURVEY_DIMENSION
     compute: Callable[..., MeasureValue]
