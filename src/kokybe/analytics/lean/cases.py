@@ -4,7 +4,15 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from kokybe.analytics.lean.frame import CASE, TIMESTAMP, case_ends, case_starts, in_case_order, seconds
+from kokybe.analytics.lean.frame import (
+    CASE,
+    TIMESTAMP,
+    case_ends,
+    case_identity,
+    case_starts,
+    in_case_order,
+    seconds,
+)
 
 LEAD_QUANTILE = 0.9
 
@@ -16,9 +24,10 @@ def case_durations(events: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFrame
     a case's first and last events are where the case key changes, so no grouping is needed.
     """
     by = list(by)
+    identity = case_identity(events)
     ordered = in_case_order(events).lazy().with_columns(position=pl.int_range(pl.len(), dtype=pl.Int64))
-    firsts = ordered.filter(case_starts()).select(*by, CASE, started_at=TIMESTAMP, first="position")
-    lasts = ordered.filter(case_ends()).select(ended_at=TIMESTAMP, last="position")
+    firsts = ordered.filter(case_starts(identity)).select(*by, CASE, started_at=TIMESTAMP, first="position")
+    lasts = ordered.filter(case_ends(identity)).select(ended_at=TIMESTAMP, last="position")
     return (
         pl.concat([firsts, lasts], how="horizontal")
         .select(

@@ -2,20 +2,23 @@
 
 An event frame is a Polars DataFrame with one row per event:
 
-- `case` (String): the case the event belongs to, unique within the frame;
+- `case` (String): the case the event belongs to;
 - `activity` (String);
 - `timestamp` (Datetime("us", "UTC"));
 - `order` (Int64): the event's position in its source. Events of a case with equal timestamps are
   ordered by it, which is what makes a shuffled frame give the same figures as a sorted one;
 - optionally `lifecycle` (String): "start", "complete", or "" for an atomic event;
-- any grouping columns (institution, service, year, ...), constant within a case.
+- any grouping columns (institution, service, year, log, ...), constant within a case.
+
+A case is named by `case` together with the grouping columns: the same case key in two imported
+logs (a `log` column) is two cases.
 
 Functions taking events accept any frame with these columns in any row order: they put it in case
 order themselves unless it already is (a linear check, far cheaper than a sort). Case order keeps
-each case's events together, by timestamp then order; the cases themselves follow the hash of their
-key, which sorts several times faster than the strings and is the same whatever order the events
-came in (two keys with the same hash, which is unlikely but possible, make it fall back to sorting
-the strings). A frame sorted by the case strings, as a database returns it, is in case order too.
+each case's events together, by timestamp then order; the cases themselves follow the hash of what
+names them, which sorts several times faster than strings and is the same whatever order the events
+came in (two cases with the same hash, unlikely but possible, make it fall back to sorting the
+columns themselves). A frame sorted by `case` alone, as a database returns it, is in case order too.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -26,7 +29,7 @@ import polars as pl
 CASE, ACTIVITY, TIMESTAMP, ORDER, LIFECYCLE = "case", "activity", "timestamp", "order", "lifecycle"
 START, COMPLETE = "start", "complete"
 TIMESTAMP_TYPE = pl.Datetime("us", "UTC")
-CASE_ORDER = (CASE, TIMESTAMP, ORDER)
+EVENT_COLUMNS = frozenset({CASE, ACTIVITY, TIMESTAMP, ORDER, LIFECYCLE})
 MICROSECONDS = 1_000_000.0
 
 
@@ -74,59 +77,77 @@ def event_frame(
         if empty:
             raise ValueError(f"The column {name} has {empty} empty value(s).")
     frame = _case_order_sort(frame)
-    if check_groups and groups:
-        # In case order a grouping column changes within a case where it differs from the row before.
-        within_case = ~case_starts()
-        changing = frame.select(
-            (within_case & pl.col(name).ne_missing(pl.col(name).shift())).any().alias(name) for name in groups
-        )
-        varying = [name for name in groups if changing[name].item()]
-        if varying:
-            raise ValueError(f"The grouping column(s) {', '.join(varying)} change within a case.")
+    if check_groups and groups and frame.height:
+        # Sorted by what names a case, each (case, groups) is one run: more runs than case keys
+        # means some case key comes with different group values.
+        runs = frame.select(case_starts(case_identity(frame)).sum()).item()
+        if runs != frame[CASE].n_unique():
+            raise ValueError(
+                f"A case comes with different values of {', '.join(groups)}: grouping columns must be "
+                "constant within a case (check_groups=False when the same key names cases of different groups)."
+            )
     return frame
 
 
-def case_hash() -> pl.Expr:
-    """The hash of the case key: what case order sorts cases by."""
-    return pl.col(CASE).hash()
+def case_identity(events: pl.DataFrame) -> list[str]:
+    """The columns naming a case in `events`: `case` and every grouping column."""
+    return [CASE, *(name for name in events.columns if name not in EVENT_COLUMNS)]
+
+
+def case_columns(events: pl.DataFrame, by: Sequence[str]) -> list[str]:
+    """`by`, then the rest of what names a case, ending with `case`: the key of per-case rows."""
+    rest = [name for name in case_identity(events)[1:] if name not in by]
+    return [*by, *rest, CASE]
+
+
+def case_hash(identity: Sequence[str]) -> pl.Expr:
+    """The hash of what names a case: what case order sorts cases by."""
+    return pl.col(CASE).hash() if len(identity) == 1 else pl.struct(identity).hash()
+
+
+def case_starts(identity: Sequence[str]) -> pl.Expr:
+    """True on the first event of each case, over a frame in case order."""
+    return pl.any_horizontal(pl.col(name).ne_missing(pl.col(name).shift()) for name in identity)
+
+
+def case_ends(identity: Sequence[str]) -> pl.Expr:
+    """True on the last event of each case, over a frame in case order."""
+    return pl.any_horizontal(pl.col(name).ne_missing(pl.col(name).shift(-1)) for name in identity)
 
 
 def _case_order_sort(events: pl.DataFrame) -> pl.DataFrame:
+    identity = case_identity(events)
     # One 128-bit key (case hash, then timestamp) sorts twice as fast as the two columns: the hash
     # steps by 2**63 while a timestamp in microseconds stays well within +-2**62 (year 146,000).
-    key = case_hash().cast(pl.Int128) * (2**63) + pl.col(TIMESTAMP).dt.epoch("us").cast(pl.Int128)
+    key = case_hash(identity).cast(pl.Int128) * (2**63) + pl.col(TIMESTAMP).dt.epoch("us").cast(pl.Int128)
     by_hash = events.sort(key, ORDER)
-    case = pl.col(CASE)
-    collided = by_hash.select(((case_hash() == case_hash().shift()) & (case != case.shift())).any()).item()
-    return events.sort(CASE_ORDER) if collided else by_hash
+    same_hash = case_hash(identity) == case_hash(identity).shift()
+    if by_hash.select((same_hash & case_starts(identity)).any()).item():
+        return events.sort([*identity, TIMESTAMP, ORDER])
+    return by_hash
 
 
 def in_case_order(events: pl.DataFrame) -> pl.DataFrame:
     """`events` in case order (see above): as given when they already are, sorted otherwise."""
     if events.height < 2:
         return events
-    case, stamp, order = pl.col(CASE), pl.col(TIMESTAMP), pl.col(ORDER)
-    same_case = case == case.shift()
+    identity = case_identity(events)
+    stamp, order = pl.col(TIMESTAMP), pl.col(ORDER)
+    new_case = case_starts(identity)
     later_in_case = (stamp > stamp.shift()) | ((stamp == stamp.shift()) & (order >= order.shift()))
     in_order = events.select(
-        within=(~same_case | later_in_case).slice(1).all(),
-        by_hash=(same_case | (case_hash() > case_hash().shift())).slice(1).all(),
+        within=(new_case | later_in_case).slice(1).all(),
+        by_hash=(~new_case | (case_hash(identity) > case_hash(identity).shift())).slice(1).all(),
     ).row(0, named=True)
     if in_order["within"] and (
-        in_order["by_hash"] or events.select((same_case | (case > case.shift())).slice(1).all()).item()
+        in_order["by_hash"]
+        or (
+            len(identity) == 1
+            and events.select((~new_case | (pl.col(CASE) > pl.col(CASE).shift())).slice(1).all()).item()
+        )
     ):
         return events
     return _case_order_sort(events)
-
-
-def case_starts() -> pl.Expr:
-    """True on the first event of each case, over a frame in case order."""
-    return (pl.col(CASE) != pl.col(CASE).shift()).fill_null(True)
-
-
-def case_ends() -> pl.Expr:
-    """True on the last event of each case, over a frame in case order."""
-    return (pl.col(CASE) != pl.col(CASE).shift(-1)).fill_null(True)
 
 
 def seconds(later: pl.Expr, earlier: pl.Expr) -> pl.Expr:

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from kokybe.analytics.lean.frame import ACTIVITY, TIMESTAMP, case_ends, in_case_order, seconds
+from kokybe.analytics.lean.frame import ACTIVITY, TIMESTAMP, case_ends, case_identity, in_case_order, seconds
 
 
 def transition_waits(events: pl.DataFrame, by: Sequence[str] = ()) -> pl.LazyFrame:
@@ -22,7 +22,7 @@ def transition_waits(events: pl.DataFrame, by: Sequence[str] = ()) -> pl.LazyFra
             activity.alias("source"),
             activity.shift(-1).alias("target"),
             seconds(pl.col(TIMESTAMP).shift(-1), pl.col(TIMESTAMP)).alias("wait_s"),
-            following=~case_ends(),
+            following=~case_ends(case_identity(events)),
         )
         .filter(pl.col("following"))
         .drop("following")

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from kokybe.analytics.lean.frame import ACTIVITY, TIMESTAMP, case_starts, in_case_order, seconds
+from kokybe.analytics.lean.frame import ACTIVITY, TIMESTAMP, case_identity, case_starts, in_case_order, seconds
 
 _SEPARATOR = "\x1f"  # between activities of a path when sorting ties: it sorts before any letter
 
@@ -22,7 +22,7 @@ def variants(events: pl.DataFrame, by: Sequence[str] = (), top: int | None = Non
         .lazy()
         # In case order a case is one run of rows: numbered runs are sorted keys, which Polars
         # groups by slicing (five times faster than hashing the case keys).
-        .with_columns(run=case_starts().cum_sum().set_sorted())
+        .with_columns(run=case_starts(case_identity(events)).cum_sum().set_sorted())
         .group_by("run", maintain_order=True)
         .agg(
             pl.col(by).first(),

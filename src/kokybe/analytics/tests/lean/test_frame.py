@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import polars as pl
 import pytest
 
-from kokybe.analytics.lean import event_frame, in_case_order
+from kokybe.analytics.lean import case_durations, directly_follows, event_frame, in_case_order
 from kokybe.analytics.lean import frame as frame_module
 from kokybe.analytics.lean.frame import TIMESTAMP_TYPE
 
@@ -66,28 +66,48 @@ def test_event_frame_refuses_what_it_cannot_use(columns, message):
 
 def test_event_frame_refuses_a_grouping_column_changing_within_a_case():
     columns = {"case": ["c", "c", "d"], "activity": ["a", "b", "a"], "timestamp": [WHEN] * 3, "service": [1, 2, 3]}
-    with pytest.raises(ValueError, match="service change within a case"):
+    with pytest.raises(ValueError, match="A case comes with different values of service"):
         event_frame(columns, groups=["service"])
     with pytest.raises(ValueError, match="lacks the column"):
         event_frame(columns, groups=["year"])
     assert event_frame(columns, groups=["service"], check_groups=False).height == 3
 
 
+def test_the_same_case_key_in_two_groups_is_two_cases():
+    """Two imported logs may both have a case "1": with the log as a grouping column they stay apart."""
+    hours = [WHEN + timedelta(hours=h) for h in (0, 5, 1, 2)]
+    events = event_frame(
+        {"case": ["1", "1", "1", "1"], "activity": ["a", "b", "a", "c"], "timestamp": hours, "log": [1, 1, 2, 2]},
+        groups=["log"],
+        check_groups=False,
+    )
+    shuffled = events.sample(fraction=1.0, shuffle=True, seed=1)
+    for frame in (events, shuffled, events.sort("log", "case", "timestamp")):
+        durations = case_durations(frame, by=["log"]).sort("log")
+        assert durations.select("log", "case", "duration_s", "events").rows() == [
+            (1, "1", 5 * 3600.0, 2),
+            (2, "1", 3600.0, 2),
+        ]
+        edges = directly_follows(frame).select("source", "target", "count").rows()
+        assert edges == [("a", "b", 1), ("a", "c", 1)]
+
+
 def test_in_case_order_sorts_only_what_is_not_sorted(two_institutions):
     assert in_case_order(two_institutions) is two_institutions
     shuffled = two_institutions.sample(fraction=1.0, shuffle=True, seed=3)
     assert in_case_order(shuffled).equals(two_institutions)
-    # Sorted by the case strings, as a database returns them, is case order too.
-    by_string = two_institutions.sort("case", "timestamp", "order")
+    # Without grouping columns, sorted by the case strings (as a database returns them) is case order too.
+    by_string = two_institutions.drop("institution").sort("case", "timestamp", "order")
     assert in_case_order(by_string) is by_string
     # A case split in two runs is not.
     split = pl.concat([by_string[:2], by_string[3:], by_string[2:3]])
-    assert in_case_order(split).equals(two_institutions)
+    assert in_case_order(split).equals(in_case_order(by_string.sample(fraction=1.0, shuffle=True, seed=3)))
+    assert in_case_order(split).select("case").to_series().rle_id().n_unique() == 4
 
 
-def test_in_case_order_with_colliding_hashes_sorts_the_strings(monkeypatch):
-    """Two case keys with the same hash would interleave: the strings are sorted then."""
-    monkeypatch.setattr(frame_module, "case_hash", lambda: pl.col("order") * 0)
+def test_in_case_order_with_colliding_hashes_sorts_the_columns(monkeypatch):
+    """Two cases with the same hash would interleave: the columns themselves are sorted then."""
+    monkeypatch.setattr(frame_module, "case_hash", lambda identity: pl.col("order") * 0)
     events = event_frame(
         {
             "case": ["b", "a", "b", "a"],
