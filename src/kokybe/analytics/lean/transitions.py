@@ -37,10 +37,13 @@ def directly_follows(events: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFra
     """
     by = list(by)
     wait = pl.col("wait_s")
+    # One integer per edge (source code, target code) groups faster than the two columns.
+    edge = pl.col("source").to_physical().cast(pl.UInt64) * (2**32) + pl.col("target").to_physical().cast(pl.UInt64)
     return (
         transition_waits(events, by)
-        .group_by([*by, "source", "target"])
+        .group_by([*by, edge.alias("edge")])
         .agg(
+            pl.col("source", "target").first(),
             count=pl.len().cast(pl.Int64),
             mean_s=wait.mean(),
             median_s=wait.median(),
@@ -49,6 +52,7 @@ def directly_follows(events: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFra
             total_s=wait.sum(),
         )
         .with_columns(pl.col("source", "target").cast(pl.String))
+        .drop("edge")
         .sort([*by, "count", "source", "target"], descending=[*(False for _ in by), True, False, False])
         .collect()
     )
