@@ -12,6 +12,9 @@ class Rule:
     # Where holding the capability is not enough (an assessor named in the round, the owner of an
     # action): the personas of World who may open the sample object; the others get 403 or 404.
     personas: frozenset[str] | None = None
+    # URL kwargs that name no object of A but a kind of page every municipality has (a process, a file
+    # format): B's coordinator may open the same address under B, so only the other kwargs are probed there.
+    generic_kwargs: frozenset[str] = frozenset()
 
     @property
     def capabilities(self) -> frozenset[Capability]:
