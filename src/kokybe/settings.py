@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "kokybe.clientimports",
     "kokybe.analytics",
     "kokybe.charter",
+    "kokybe.dashboards",
     "kokybe.demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",

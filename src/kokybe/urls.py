@@ -60,6 +60,7 @@ urlpatterns = [
     path("m/<slug:municipality>/client-imports/", include("kokybe.clientimports.urls")),
     path("m/<slug:municipality>/analytics/", include("kokybe.analytics.urls")),
     path("m/<slug:municipality>/charter/", include("kokybe.charter.urls")),
+    path("m/<slug:municipality>/dashboards/", include("kokybe.dashboards.urls")),
     path("s/", include("kokybe.surveys.urls_public")),
     path("box/", include("kokybe.proposals.urls_public")),
     path("ask/", include("kokybe.inquiries.urls_public")),
