@@ -208,7 +208,7 @@ class AdoptForm(forms.Form):
     adopted_on = forms.DateField(
         label=_("Adopted on"),
         help_text=_("The date of the decision that adopted the charter, e.g. 2026-11-30."),
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input--width-10"}),
+        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input--width-10"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
