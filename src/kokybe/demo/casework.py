@@ -1,7 +1,10 @@
 """Service courses demo data: three years of requests, assessments, decisions, starts, reviews and ends for the
 demo clients, with realistic lead times in working days: most decisions well within the catalogue's deadline, a
-few refusals, and one institution per municipality whose decisions are often slow (Klaipėda's centre "Danė",
-where the demo's social worker sees them; Kuldīga's care centre). Care homes have a waiting list before the start.
+few refusals. The demo's stories run through the decisions too: one institution per municipality slipping (its
+decisions slower year by year: Klaipėda's social support centre, Kuldīga's care centre) and one improving (slow
+three years ago, quick now: Klaipėda's centre "Danė", Kuldīga's day centre). A few requests at Danė and at
+Kuldīga's care centre wait past their decision deadline now, where the demo's social worker sees them. Care homes
+have a waiting list before the start.
 
 Each client gets the course of a service its serving institution provides, requested on the day it began serving
 the client; a tenth get a second service later. History older than four weeks comes in as the municipality's
@@ -42,7 +45,13 @@ RECORDED_WEEKS = 4  # courses requested since then are recorded step by step; ol
 SECOND_COURSE = 0.1
 REFUSED = 0.06
 OVERDUE_PER_MUNICIPALITY = 4
-SLOW_INSTITUTIONS = {"klaipeda": "dane", "kuldiga": "aprupes-centrs"}
+OVERDUE_AT = {"klaipeda": "dane", "kuldiga": "aprupes-centrs"}
+# The share of slow decisions three years ago and now (in between it moves evenly); other institutions: 5 %.
+STORIES = {
+    "klaipeda": {"spc": (0.05, 0.65), "dane": (0.7, 0.1)},
+    "kuldiga": {"aprupes-centrs": (0.05, 0.65), "dienas-centrs": (0.7, 0.1)},
+}
+USUAL_SLOW = 0.05
 
 NEEDS_BY_KIND: dict[str, tuple[str, ...]] = {
     InstitutionKind.CARE_HOME: (NeedArea.SELF_CARE, NeedArea.HEALTH, NeedArea.SUPERVISION, NeedArea.MOBILITY),
@@ -117,12 +126,20 @@ def casework_load() -> None:
         if ServiceCourse.objects.filter(municipality=municipality, external_id__startswith="demo-").exists():
             continue
         with translation.override(spec.language):
-            slow = next(i.name for i in spec.institutions if i.key == SLOW_INSTITUTIONS[spec.slug])
-            _Loader(municipality, spec.language, today, slow).load()
+            names = {i.key: i.name for i in spec.institutions}
+            stories = {names[key]: shares for key, shares in STORIES[spec.slug].items()}
+            _Loader(municipality, spec.language, today, names[OVERDUE_AT[spec.slug]], stories).load()
 
 
 class _Loader:
-    def __init__(self, municipality: Municipality, language: str, today: datetime.date, slow: str) -> None:
+    def __init__(
+        self,
+        municipality: Municipality,
+        language: str,
+        today: datetime.date,
+        overdue_at: str,
+        stories: dict[str, tuple[float, float]],
+    ) -> None:
         self.municipality, self.language, self.today = municipality, language, today
         self.country = municipality.country
         self.zone: ZoneInfo = TIME_ZONES[self.country]
@@ -134,7 +151,8 @@ class _Loader:
         )
         self.recorded_since = today - datetime.timedelta(weeks=RECORDED_WEEKS)
         self.institutions = {i.pk: i for i in Institution.objects.filter(municipality=municipality)}
-        self.slow_id = next(pk for pk, i in self.institutions.items() if i.name == slow)
+        self.overdue_id = next(pk for pk, i in self.institutions.items() if i.name == overdue_at)
+        self.stories = {pk: stories[i.name] for pk, i in self.institutions.items() if i.name in stories}
         self.services: dict[int, list[Service]] = {}
         providers = ServiceProvider.objects.filter(municipality=municipality).select_related("service__municipality")
         for provider in providers.order_by("service_id", "institution_id"):
@@ -179,10 +197,11 @@ class _Loader:
         service_courses_import(actor=self.importer, courses=self.history)
 
     def _overdue(self) -> None:
-        """At the slow institution, a few requests assessed and still waiting for their decision, past the deadline
-        by three to fifteen working days whatever the day the demo is loaded (the list's filter shows them)."""
-        institution = self.institutions[self.slow_id]
-        timed = [service for service in self.services.get(self.slow_id, []) if service.decision_working_days]
+        """At Danė and at Kuldīga's care centre, a few requests assessed and still waiting for their decision, past
+        the deadline by three to fifteen working days whatever the day the demo is loaded (the list's filter shows
+        them)."""
+        institution = self.institutions[self.overdue_id]
+        timed = [service for service in self.services.get(self.overdue_id, []) if service.decision_working_days]
         clients = Client.objects.filter(
             municipality=self.municipality,
             external_id__startswith="demo-",
@@ -228,6 +247,15 @@ class _Loader:
         workers = self.workers.get(institution.pk)
         return self.rng.choice(workers) if workers else None
 
+    def _slow_share(self, institution: Institution, requested: datetime.datetime) -> float:
+        """How likely a decision is slow at the institution at the time: its story moves it year by year."""
+        if institution.pk not in self.stories:
+            return USUAL_SLOW
+        then, now = self.stories[institution.pk]
+        years_ago = (self.today - requested.date()).days / 365
+        progress = min(max(1 - years_ago / 3, 0.0), 1.0)  # 0 three years ago, 1 today
+        return then + (now - then) * progress
+
     def _plan(self, institution: Institution, requested: datetime.datetime) -> list[PlannedStep]:
         """The steps the course takes, planned in full; those still in the future are dropped by the caller."""
         rng, notes = self.rng, NOTES[self.language]
@@ -238,7 +266,7 @@ class _Loader:
         needs = tuple(sorted(rng.sample(areas, k=rng.randint(1, min(3, len(areas)))), key=NeedArea.values.index))
         note = rng.choice(notes[EventKind.ASSESSED])
         steps.append(PlannedStep(EventKind.ASSESSED, assessed, worker, note=note, needs=needs))
-        slow = institution.pk == self.slow_id and rng.random() < 0.6
+        slow = rng.random() < self._slow_share(institution, requested)
         decided = self._after(assessed, rng.randint(14, 32) if slow else rng.randint(2, 10))
         decider = self._worker(institution)
         if rng.random() < REFUSED:
