@@ -6,16 +6,17 @@ marked as "so far". The figures and statuses come from `kokybe.charter.complianc
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kokybe.charter.compliance import (
     IndicatorResult,
     IndicatorSpec,
+    Status,
     indicator_result,
     indicator_trend,
     periods_until,
 )
-from kokybe.charter.measures import MEASURES, SHARE
+from kokybe.charter.measures import MEASURES, SHARE, SMALL_GROUP, MeasureValue
 from kokybe.charter.models import CharterVersion, Indicator
 from kokybe.charter.presentation import CommitmentText, ExpectationText, IndicatorText, described_tree, figure_text
 from kokybe.charter.selectors import active_institutions, indicators_of, parameters_of, version_tree
@@ -95,6 +96,32 @@ def figure_of(indicator: Indicator, result: IndicatorResult, today: datetime.dat
     return Figure(result=result, text=text, under_way=result.span.is_under_way(today))
 
 
+def _hidden(figure: Figure) -> Figure:
+    value = figure.result.value
+    hidden = MeasureValue(value=None, n=value.n, suppressed=True)
+    return replace(figure, result=replace(figure.result, value=hidden, status=Status.SUPPRESSED), text="–")
+
+
+def complement_suppressed(figures: list[Figure]) -> list[Figure]:
+    """The institutions' figures of one period, with enough more hidden that the hidden ones together rest on
+    at least SMALL_GROUP cases: otherwise the overall figure and the shown ones would give a small group's
+    figure away by subtraction. The next hidden are those with the fewest cases."""
+    hidden_cases = sum(figure.result.value.n for figure in figures if figure.result.value.suppressed)
+    if hidden_cases == 0 or hidden_cases >= SMALL_GROUP:
+        return figures
+    shown = sorted(
+        (index for index, figure in enumerate(figures) if figure.result.value.value is not None),
+        key=lambda index: figures[index].result.value.n,
+    )
+    protected = list(figures)
+    for index in shown:
+        protected[index] = _hidden(figures[index])
+        hidden_cases += figures[index].result.value.n
+        if hidden_cases >= SMALL_GROUP:
+            break
+    return protected
+
+
 def trend_chart(indicator: Indicator, figures: list[Figure]) -> Trend:
     """Bars from the chart's foot, scaled so the target and the largest figure both fit (a share: 0 to 100 %)."""
     measure = MEASURES.get(indicator.measure_key)
@@ -139,22 +166,24 @@ def standing_of(
             indicator_result(municipality, spec, period_start=last_complete.start, period_end=last_complete.end),
             today,
         )
-    per_institution = [
-        InstitutionFigure(
-            institution,
-            figure_of(
-                indicator,
-                indicator_result(
-                    municipality,
-                    spec,
-                    period_start=last_complete.start,
-                    period_end=last_complete.end,
-                    institution_id=institution.pk,
-                ),
-                today,
+    reached = covered(indicator, institutions)
+    figures = [
+        figure_of(
+            indicator,
+            indicator_result(
+                municipality,
+                spec,
+                period_start=last_complete.start,
+                period_end=last_complete.end,
+                institution_id=institution.pk,
             ),
+            today,
         )
-        for institution in covered(indicator, institutions)
+        for institution in reached
+    ]
+    per_institution = [
+        InstitutionFigure(institution, figure)
+        for institution, figure in zip(reached, complement_suppressed(figures), strict=True)
     ]
     return IndicatorStanding(
         text=text,

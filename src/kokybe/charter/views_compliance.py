@@ -64,22 +64,18 @@ def indicator_trends(request: HttpRequest, municipality: str, adopted_indicator:
         standing.figure_of(indicator, result, today)
         for result in indicator_trend(access.municipality, spec, until=today, count=standing.TREND_PERIODS)
     ]
-    rows = [
-        (
-            institution,
-            [
-                standing.figure_of(indicator, result, today)
-                for result in indicator_trend(
-                    access.municipality,
-                    spec,
-                    until=today,
-                    count=standing.TREND_PERIODS,
-                    institution_id=institution.pk,
-                )
-            ],
-        )
+    trends = [
+        [
+            standing.figure_of(indicator, result, today)
+            for result in indicator_trend(
+                access.municipality, spec, until=today, count=standing.TREND_PERIODS, institution_id=institution.pk
+            )
+        ]
         for institution in institutions
     ]
+    # Small groups hidden period by period, across the institutions, as on the compliance page.
+    periods = [standing.complement_suppressed(list(column)) for column in zip(*trends, strict=True)]
+    rows = [(institution, [column[row] for column in periods]) for row, institution in enumerate(institutions)]
     parameters = selectors.parameters_of(access.municipality, [indicator])
     return render(
         request,
