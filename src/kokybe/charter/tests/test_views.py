@@ -14,10 +14,12 @@ from pytest_django import DjangoAssertNumQueries
 
 from conftest import World
 from kokybe.accounts.models import User
-from kokybe.charter.compliance import periods_until
+from kokybe.charter.compliance import IndicatorResult, Status, periods_until
+from kokybe.charter.measures import MeasureValue
 from kokybe.charter.models import CharterVersion, Commitment, Expectation, Indicator, VersionStatus
 from kokybe.charter.services.content import commitment_create, indicator_create
 from kokybe.charter.services.versions import charter_version_adopt
+from kokybe.charter.standing import Figure, complement_suppressed
 from kokybe.charter.tests.builders import IN_TIME, adopted_charter, charter_draft
 from kokybe.inquiries.models import Kind, Signal
 from kokybe.inquiries.models import Status as SignalStatus
@@ -194,8 +196,8 @@ def test_the_public_page_shows_the_charter_in_force_with_small_groups_suppressed
     html = page.content.decode()
     assert "Greitas atsakymas į užklausas" in html
     assert "75 %" in html  # 6 of 8 answered in time, over the municipality
-    assert "100 %" in html  # A1's six
-    assert "mažiau nei 5" in html  # A2's two are not shown
+    assert "mažiau nei 5" in html  # A2's two are not shown,
+    assert "100 %" not in html  # nor A1's six, which with the 75 % would give A2's away
     english = Client().get(reverse("charter_public:charter", args=[world.a.slug]) + "?lang=en").content.decode()
     assert "A quick answer to inquiries" in english
     assert 'hreflang="lv"' in english
@@ -255,3 +257,26 @@ def test_compliance_lists_only_the_institutions_the_reader_reaches(world: World)
     own = english(world, world.staff).get(reverse("charter:compliance", args=[world.a.slug])).content.decode()
     assert world.a1.display_name in own
     assert world.a2.display_name not in own
+
+
+def test_small_groups_stay_hidden_against_subtraction() -> None:
+    def figure(n: int, value: float | None, *, suppressed: bool = False) -> Figure:
+        span = periods_until("quarter", datetime.date(2026, 11, 30), 1)[0]
+        result = IndicatorResult(
+            MeasureValue(value=value, n=n, suppressed=suppressed), Status.SUPPRESSED if suppressed else Status.MET, span
+        )
+        return Figure(result=result, text="", under_way=False)
+
+    def hidden(figures: list[Figure]) -> list[bool]:
+        return [item.result.value.suppressed for item in complement_suppressed(figures)]
+
+    # One group of 2 hidden: the smallest shown one (6 cases) is hidden with it.
+    assert hidden([figure(9, 0.9), figure(2, None, suppressed=True), figure(6, 1.0)]) == [False, True, True]
+    # Two groups hidden together rest on 5 cases: nothing more to hide.
+    assert hidden([figure(9, 0.9), figure(2, None, suppressed=True), figure(3, None, suppressed=True)]) == [
+        False,
+        True,
+        True,
+    ]
+    # Nothing hidden, or no cases at all: nothing changes.
+    assert hidden([figure(9, 0.9), figure(0, None)]) == [False, False]
