@@ -113,9 +113,9 @@ class CaseSummary(models.Model):
 
 class PeriodSummary(models.Model):
     """The LEAN figures of a group and year. Lead times are over the completed cases (an open case's time so far
-    is not its lead time); `active_seconds` sums the time between the start and completion of activities where
-    the events record both (None when none do), so `active_seconds / lead_seconds_total` is the value-adding
-    share."""
+    is not its lead time). `active_seconds` sums the time the completed cases that record starts and completions
+    of their activities were being worked on, `active_lead_seconds` the lead times of those same cases (both None
+    when no case records them: unknown, not zero); their ratio is the value-adding share."""
 
     municipality = models.ForeignKey("tenancy.Municipality", on_delete=models.CASCADE, related_name="+")
     process = models.CharField(max_length=16, choices=Process.choices)
@@ -133,6 +133,7 @@ class PeriodSummary(models.Model):
     lead_mean_s = models.FloatField(null=True)
     lead_seconds_total = models.FloatField()
     active_seconds = models.FloatField(null=True)
+    active_lead_seconds = models.FloatField(null=True)
     with_deadline = models.PositiveIntegerField()
     met_deadline = models.PositiveIntegerField()
 
@@ -151,6 +152,13 @@ class PeriodSummary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.process} {self.year}"
+
+    @property
+    def value_adding_share(self) -> float | None:
+        """The share of the lead time spent working on the case, over the cases that record it."""
+        if self.active_seconds is None or not self.active_lead_seconds:
+            return None
+        return self.active_seconds / self.active_lead_seconds
 
 
 class TransitionSummary(models.Model):

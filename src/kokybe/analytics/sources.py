@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 import polars as pl
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 
 from kokybe.analytics.lean import event_frame
 from kokybe.analytics.models import Process
@@ -34,6 +34,7 @@ from kokybe.tenancy.models import Municipality
 
 CHUNK = 900  # ids per IN (...) list: under SQLite's old limit of 999 parameters
 READ_BATCH = 5000
+MANY = 3 * CHUNK
 
 TIMESTAMP_TYPE = pl.Datetime("us", "UTC")
 CASE_SCHEMA: dict[str, pl.DataType] = {
@@ -96,8 +97,19 @@ def end_of_day(country: str, day: datetime.date) -> datetime.datetime:
     return following.astimezone(datetime.UTC)
 
 
-def _ids(keys: Sequence[CaseKey]) -> list[int]:
-    return sorted(int(case) for _log, case in keys)
+def _rows_of(found: QuerySet[Any], keys: Sequence[CaseKey], *columns: str) -> Iterator[tuple[Any, ...]]:
+    """`columns` of the rows of `found` whose first column is one of the keys' ids: a query per chunk of ids,
+    or for more than a few chunks one pass over `found` (a rebuild reads nearly every case anyway, and long
+    IN lists cost more to build than the rows they leave out)."""
+    ids = sorted(int(case) for _log, case in keys)
+    if len(ids) > MANY:
+        wanted = set(ids)
+        for row in found.order_by().values_list(*columns).iterator(chunk_size=READ_BATCH):
+            if row[0] in wanted:
+                yield row
+        return
+    for chunk in _chunks(ids):
+        yield from found.filter(**{f"{columns[0]}__in": chunk}).order_by().values_list(*columns)
 
 
 @dataclass(frozen=True)
@@ -115,46 +127,42 @@ class ServicesSource:
     def events(self, municipality: Municipality, keys: Sequence[CaseKey]) -> pl.DataFrame:
         return _event_frame(
             (0, str(course), kind, at, event_id, "")
-            for chunk in _chunks(_ids(keys))
-            for course, kind, at, event_id in CourseEvent.objects.filter(municipality=municipality, course_id__in=chunk)
-            .order_by()
-            .values_list("course_id", "kind", "at", "id")
+            for course, kind, at, event_id in _rows_of(
+                CourseEvent.objects.filter(municipality=municipality), keys, "course_id", "kind", "at", "id"
+            )
         )
 
     def cases(self, municipality: Municipality, keys: Sequence[CaseKey]) -> pl.DataFrame:
         country = municipality.country
         rows = []
-        for chunk in _chunks(_ids(keys)):
-            for course, institution, service, state, requested_at, decided_at, days in (
-                ServiceCourse.objects.filter(municipality=municipality, id__in=chunk)
-                .order_by()
-                .values_list(
-                    "id",
-                    "institution_id",
-                    "service_id",
-                    "state",
-                    "requested_at",
-                    "decided_at",
-                    "service__decision_working_days",
-                )
-            ):
-                running = state in WAITING_FOR_DECISION
-                due_at = None
-                if days is not None and (decided_at is not None or running):
-                    due_at = end_of_day(country, working_day_after(country, local_date(country, requested_at), days))
-                rows.append(
-                    {
-                        "log": 0,
-                        "case": str(course),
-                        "institution": institution,
-                        "service": service,
-                        "kind": "",
-                        "completed": state in (CourseState.REFUSED, CourseState.ENDED),
-                        "due_at": due_at,
-                        "settled_at": decided_at,
-                        "deadline_running": running,
-                    }
-                )
+        for course, institution, service, state, requested_at, decided_at, days in _rows_of(
+            ServiceCourse.objects.filter(municipality=municipality),
+            keys,
+            "id",
+            "institution_id",
+            "service_id",
+            "state",
+            "requested_at",
+            "decided_at",
+            "service__decision_working_days",
+        ):
+            running = state in WAITING_FOR_DECISION
+            due_at = None
+            if days is not None and (decided_at is not None or running):
+                due_at = end_of_day(country, working_day_after(country, local_date(country, requested_at), days))
+            rows.append(
+                {
+                    "log": 0,
+                    "case": str(course),
+                    "institution": institution,
+                    "service": service,
+                    "kind": "",
+                    "completed": state in (CourseState.REFUSED, CourseState.ENDED),
+                    "due_at": due_at,
+                    "settled_at": decided_at,
+                    "deadline_running": running,
+                }
+            )
         return _case_frame(rows)
 
 
@@ -173,35 +181,38 @@ class SignalsSource:
     def events(self, municipality: Municipality, keys: Sequence[CaseKey]) -> pl.DataFrame:
         return _event_frame(
             (0, str(signal), kind, at, event_id, "")
-            for chunk in _chunks(_ids(keys))
-            for signal, kind, at, event_id in SignalEvent.objects.filter(municipality=municipality, signal_id__in=chunk)
-            .order_by()
-            .values_list("signal_id", "kind", "at", "id")
+            for signal, kind, at, event_id in _rows_of(
+                SignalEvent.objects.filter(municipality=municipality), keys, "signal_id", "kind", "at", "id"
+            )
         )
 
     def cases(self, municipality: Municipality, keys: Sequence[CaseKey]) -> pl.DataFrame:
         country = municipality.country
         rows = []
-        for chunk in _chunks(_ids(keys)):
-            for signal, institution, kind, status, due_on, answered_at in (
-                Signal.objects.filter(municipality=municipality, id__in=chunk)
-                .order_by()
-                .values_list("id", "institution_id", "kind", "status", "due_on", "answered_at")
-            ):
-                running = answered_at is None and status in SIGNAL_OPEN_STATUSES
-                rows.append(
-                    {
-                        "log": 0,
-                        "case": str(signal),
-                        "institution": institution or 0,
-                        "service": 0,
-                        "kind": kind,
-                        "completed": status in (SignalStatus.CLOSED, SignalStatus.MERGED),
-                        "due_at": end_of_day(country, due_on) if answered_at is not None or running else None,
-                        "settled_at": answered_at,
-                        "deadline_running": running,
-                    }
-                )
+        for signal, institution, kind, status, due_on, answered_at in _rows_of(
+            Signal.objects.filter(municipality=municipality),
+            keys,
+            "id",
+            "institution_id",
+            "kind",
+            "status",
+            "due_on",
+            "answered_at",
+        ):
+            running = answered_at is None and status in SIGNAL_OPEN_STATUSES
+            rows.append(
+                {
+                    "log": 0,
+                    "case": str(signal),
+                    "institution": institution or 0,
+                    "service": 0,
+                    "kind": kind,
+                    "completed": status in (SignalStatus.CLOSED, SignalStatus.MERGED),
+                    "due_at": end_of_day(country, due_on) if answered_at is not None or running else None,
+                    "settled_at": answered_at,
+                    "deadline_running": running,
+                }
+            )
         return _case_frame(rows)
 
 
@@ -219,12 +230,14 @@ class NonconformitiesSource:
     def events(self, municipality: Municipality, keys: Sequence[CaseKey]) -> pl.DataFrame:
         return _event_frame(
             (0, str(item), kind, at, event_id, "")
-            for chunk in _chunks(_ids(keys))
-            for item, kind, at, event_id in NonconformityEvent.objects.filter(
-                municipality=municipality, nonconformity_id__in=chunk
+            for item, kind, at, event_id in _rows_of(
+                NonconformityEvent.objects.filter(municipality=municipality),
+                keys,
+                "nonconformity_id",
+                "kind",
+                "at",
+                "id",
             )
-            .order_by()
-            .values_list("nonconformity_id", "kind", "at", "id")
         )
 
     def cases(self, municipality: Municipality, keys: Sequence[CaseKey]) -> pl.DataFrame:
@@ -240,10 +253,9 @@ class NonconformitiesSource:
                 "settled_at": None,
                 "deadline_running": False,
             }
-            for chunk in _chunks(_ids(keys))
-            for item, institution, status in Nonconformity.objects.filter(municipality=municipality, id__in=chunk)
-            .order_by()
-            .values_list("id", "institution_id", "status")
+            for item, institution, status in _rows_of(
+                Nonconformity.objects.filter(municipality=municipality), keys, "id", "institution_id", "status"
+            )
         ]
         return _case_frame(rows)
 

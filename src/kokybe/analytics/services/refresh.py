@@ -14,11 +14,12 @@ from typing import Any
 
 import polars as pl
 from django.db import transaction
-from django.db.models import Model, Q
+from django.db.models import Model, Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django_scopes import scope
 
-from kokybe.analytics.lean import case_durations, lead_time_figures
+from kokybe.analytics.lean import case_durations, lead_time_figures, value_adding_share
 from kokybe.analytics.models import (
     CaseSummary,
     PeriodSummary,
@@ -28,6 +29,7 @@ from kokybe.analytics.models import (
     TransitionSummary,
 )
 from kokybe.analytics.sources import CHUNK, SOURCES, CaseKey, Source, committed_horizon
+from kokybe.analytics.storage import summary_rows_store
 from kokybe.audit.services import audit_record
 from kokybe.core.workdays import TIME_ZONES
 from kokybe.tenancy.models import Municipality
@@ -42,7 +44,6 @@ GROUP_SCHEMA: dict[str, pl.DataType] = {
     "year": pl.Int64(),
 }
 P90 = 0.9
-WRITE_BATCH = 1000
 
 
 @dataclass
@@ -136,15 +137,17 @@ def case_rows(events: pl.DataFrame, cases: pl.DataFrame, country: str, now: date
         .then(False)
         .otherwise(None)
     )
+    # The engine's busy time of each case (None where no activity has both its start and completion):
+    # grouped by a copy of the case key, since a group is what it sums over.
+    busy = value_adding_share(ordered.with_columns(case_key=pl.col("case")), by=("log", "case_key")).select(
+        "log", case="case_key", active_seconds="active_s"
+    )
     return (
         case_durations(ordered, by=("log",))
         .join(paths, on=["log", "case"])
         .join(cases, on=["log", "case"])
-        .with_columns(
-            year=pl.col("started_at").dt.convert_time_zone(zone).dt.year().cast(pl.Int64),
-            met_deadline=met,
-            active_seconds=pl.lit(None, dtype=pl.Float64),
-        )
+        .join(busy, on=["log", "case"], how="left")
+        .with_columns(year=pl.col("started_at").dt.convert_time_zone(zone).dt.year().cast(pl.Int64), met_deadline=met)
     )
 
 
@@ -184,41 +187,60 @@ def _case_groups_delete(municipality: Municipality, process: str, keys: Sequence
     return expanded(frame, process)
 
 
-def _none(value: int) -> int | None:
-    return value or None
-
-
-def _case_rows_write(municipality: Municipality, process: str, cases: pl.DataFrame) -> None:
-    CaseSummary.objects.bulk_create(
-        (
-            CaseSummary(
-                municipality=municipality,
-                process=process,
-                log_id=_none(row["log"]),
-                case_key=row["case"],
-                institution_id=_none(row["institution"]),
-                service_id=_none(row["service"]),
-                kind=row["kind"],
-                year=row["year"],
-                started_at=row["started_at"],
-                ended_at=row["ended_at"],
-                completed=row["completed"],
-                events=row["events"],
-                lead_seconds=row["duration_s"],
-                active_seconds=row["active_seconds"],
-                variant=row["variant"],
-                waits=row["waits"],
-                due_at=row["due_at"],
-                met_deadline=row["met_deadline"],
-            )
-            for row in cases.iter_rows(named=True)
-        ),
-        batch_size=WRITE_BATCH,
+def _stored(frame: pl.DataFrame, municipality: Municipality, process: str, columns: dict[str, str]) -> pl.DataFrame:
+    """`frame` as the table's columns (attnames, in `columns`' order, from the frame's columns they name): the
+    municipality and process added, 0 in a key turned back into NULL."""
+    keys = {"log": "log_id", "institution": "institution_id", "service": "service_id"}
+    return frame.select(
+        pl.lit(municipality.pk, dtype=pl.Int64).alias("municipality_id"),
+        pl.lit(process).alias("process"),
+        *(pl.when(pl.col(name) != 0).then(pl.col(name)).alias(attname) for name, attname in keys.items()),
+        *(pl.col(name).alias(attname) for name, attname in columns.items()),
     )
 
 
+CASE_COLUMNS = {
+    "case": "case_key",
+    "kind": "kind",
+    "year": "year",
+    "started_at": "started_at",
+    "ended_at": "ended_at",
+    "completed": "completed",
+    "events": "events",
+    "duration_s": "lead_seconds",
+    "active_seconds": "active_seconds",
+    "variant": "variant",
+    "waits": "waits",
+    "due_at": "due_at",
+    "met_deadline": "met_deadline",
+}
+PERIOD_COLUMNS = {
+    "kind": "kind",
+    "year": "year",
+    "cases": "cases",
+    "completed": "completed",
+    "median_s": "lead_median_s",
+    "p90_s": "lead_p90_s",
+    "mean_s": "lead_mean_s",
+    "lead_seconds_total": "lead_seconds_total",
+    "active_seconds": "active_seconds",
+    "active_lead_seconds": "active_lead_seconds",
+    "with_deadline": "with_deadline",
+    "met_deadline": "met_deadline",
+}
+TRANSITION_COLUMNS = {
+    "kind": "kind",
+    "year": "year",
+    **{name: name for name in ("source", "target", "count", "total_s", "mean_s", "median_s", "p90_s")},
+}
+
+
+def _case_rows_write(municipality: Municipality, process: str, cases: pl.DataFrame) -> None:
+    summary_rows_store(CaseSummary, _stored(cases, municipality, process, CASE_COLUMNS))
+
+
 CASE_READ = ["log_id", "institution_id", "service_id", "kind", "year", "completed", "lead_seconds"]
-CASE_READ += ["active_seconds", "met_deadline", "variant", "waits"]
+CASE_READ += ["active_seconds", "met_deadline", "variant_text", "waits_text"]
 CASE_SCHEMA: dict[str, pl.DataType] = {
     "log": pl.Int64(),
     "institution": pl.Int64(),
@@ -229,8 +251,8 @@ CASE_SCHEMA: dict[str, pl.DataType] = {
     "duration_s": pl.Float64(),
     "active_seconds": pl.Float64(),
     "met_deadline": pl.Boolean(),
-    "variant": pl.List(pl.String),
-    "waits": pl.List(pl.Float64),
+    "variant": pl.String(),
+    "waits": pl.String(),
 }
 
 
@@ -241,11 +263,16 @@ def group_cases(municipality: Municipality, process: str, touched: pl.DataFrame)
     )
     if process == Process.IMPORTED:
         found = found.filter(log_id__in=touched["log"].unique().to_list())
+    # The paths as the stored JSON text, parsed by Polars in one go (Python would build a list per case).
+    found = found.annotate(variant_text=Cast("variant", TextField()), waits_text=Cast("waits", TextField()))
     rows = [
         (log or 0, institution or 0, service or 0, *rest)
         for log, institution, service, *rest in found.order_by().values_list(*CASE_READ).iterator(chunk_size=5000)
     ]
-    cases = pl.DataFrame(rows, schema=CASE_SCHEMA, orient="row")
+    cases = pl.DataFrame(rows, schema=CASE_SCHEMA, orient="row").with_columns(
+        pl.col("variant").str.json_decode(pl.List(pl.String)),
+        pl.col("waits").str.json_decode(pl.List(pl.Float64)),
+    )
     return expanded(cases, process).join(touched, on=GROUP, how="semi")
 
 
@@ -253,13 +280,13 @@ def period_figures(grouped: pl.DataFrame) -> pl.DataFrame:
     """The figures of each group from its cases: counts, deadlines, and the engine's lead-time figures over the
     completed cases."""
     completed = pl.col("completed")
+    known = completed & pl.col("active_seconds").is_not_null()
     counts = grouped.group_by(GROUP).agg(
         cases=pl.len().cast(pl.Int64),
         completed=completed.sum().cast(pl.Int64),
         lead_seconds_total=pl.col("duration_s").filter(completed).sum(),
-        active_seconds=pl.when(pl.col("active_seconds").filter(completed).is_not_null().any()).then(
-            pl.col("active_seconds").filter(completed).sum()
-        ),
+        active_seconds=pl.when(known.any()).then(pl.col("active_seconds").filter(completed).sum()),
+        active_lead_seconds=pl.when(known.any()).then(pl.col("duration_s").filter(known).sum()),
         with_deadline=pl.col("met_deadline").is_not_null().sum().cast(pl.Int64),
         met_deadline=pl.col("met_deadline").fill_null(False).sum().cast(pl.Int64),
     )
@@ -307,16 +334,6 @@ def _groups_delete(model: type[Model], municipality: Municipality, process: str,
         model._default_manager.filter(id__in=ids[start : start + CHUNK]).delete()
 
 
-def _group_fields(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "log_id": _none(row["log"]),
-        "institution_id": _none(row["institution"]),
-        "service_id": _none(row["service"]),
-        "kind": row["kind"],
-        "year": row["year"],
-    }
-
-
 def _groups_recompute(municipality: Municipality, process: str, touched: pl.DataFrame) -> int:
     """Rewrite the period and transition summaries of the touched groups; returns how many groups have cases."""
     grouped = group_cases(municipality, process, touched)
@@ -324,42 +341,6 @@ def _groups_recompute(municipality: Municipality, process: str, touched: pl.Data
     transitions = transition_figures(grouped)
     _groups_delete(PeriodSummary, municipality, process, touched)
     _groups_delete(TransitionSummary, municipality, process, touched)
-    PeriodSummary.objects.bulk_create(
-        (
-            PeriodSummary(
-                municipality=municipality,
-                process=process,
-                **_group_fields(row),
-                cases=row["cases"],
-                completed=row["completed"],
-                lead_median_s=row["median_s"],
-                lead_p90_s=row["p90_s"],
-                lead_mean_s=row["mean_s"],
-                lead_seconds_total=row["lead_seconds_total"],
-                active_seconds=row["active_seconds"],
-                with_deadline=row["with_deadline"],
-                met_deadline=row["met_deadline"],
-            )
-            for row in periods.iter_rows(named=True)
-        ),
-        batch_size=WRITE_BATCH,
-    )
-    TransitionSummary.objects.bulk_create(
-        (
-            TransitionSummary(
-                municipality=municipality,
-                process=process,
-                **_group_fields(row),
-                source=row["source"],
-                target=row["target"],
-                count=row["count"],
-                total_s=row["total_s"],
-                mean_s=row["mean_s"],
-                median_s=row["median_s"],
-                p90_s=row["p90_s"],
-            )
-            for row in transitions.iter_rows(named=True)
-        ),
-        batch_size=WRITE_BATCH,
-    )
+    summary_rows_store(PeriodSummary, _stored(periods, municipality, process, PERIOD_COLUMNS))
+    summary_rows_store(TransitionSummary, _stored(transitions, municipality, process, TRANSITION_COLUMNS))
     return periods.height

@@ -26,6 +26,15 @@ c3,Check,2025-04-01 08:00:00
 c3,Check,2025-04-02 08:30:00
 c3,Decide,2025-04-09 10:00:00
 """
+LIFECYCLE_CSV = """case,activity,timestamp,lifecycle
+k1,Register,2025-05-05 09:00:00,complete
+k1,Check,2025-05-05 10:00:00,start
+k1,Check,2025-05-05 12:00:00,complete
+k1,Decide,2025-05-06 09:00:00,start
+k1,Decide,2025-05-06 10:00:00,complete
+k2,Register,2025-05-07 09:00:00,complete
+k2,Decide,2025-05-08 09:00:00,complete
+"""
 
 
 def course(
@@ -87,12 +96,12 @@ def courses(world: World) -> list[ServiceCourse]:
     ]
 
 
-def imported_log(world: World, institution: Institution | None = None) -> EventLog:
+def imported_log(world: World, institution: Institution | None = None, text: str = LOG_CSV) -> EventLog:
     with scopes_disabled():
         return event_log_import(
             actor=world.coordinator,
             municipality=world.a,
-            stream=io.BytesIO(LOG_CSV.encode()),
+            stream=io.BytesIO(text.encode()),
             file_name="receipt.csv",
             zone=datetime.UTC,
             institution=institution,

@@ -12,7 +12,7 @@ from kokybe.analytics.lean import case_durations, directly_follows, lead_time_fi
 from kokybe.analytics.models import CaseSummary, PeriodSummary, Process, SummaryWatermark, TransitionSummary
 from kokybe.analytics.services.refresh import summaries_refresh
 from kokybe.analytics.sources import SOURCES
-from kokybe.analytics.tests.builders import course, courses, imported_log
+from kokybe.analytics.tests.builders import LIFECYCLE_CSV, course, courses, imported_log
 from kokybe.audit.models import AuditEvent
 from kokybe.casework.services.steps import course_end
 from kokybe.casework.tests.builders import home_help
@@ -34,6 +34,7 @@ PERIOD_FIELDS = [
     "lead_mean_s",
     "lead_seconds_total",
     "active_seconds",
+    "active_lead_seconds",
     "with_deadline",
     "met_deadline",
 ]
@@ -271,6 +272,21 @@ def test_imported_logs_are_summarised_and_go_with_their_log(world: World) -> Non
         event_log_delete(actor=world.coordinator, log=log)
         assert not CaseSummary.objects.filter(log_id=log.pk).exists()
         assert not PeriodSummary.objects.filter(log_id=log.pk).exists()
+
+
+def test_active_time_where_starts_and_completions_are_known(world: World) -> None:
+    log = imported_log(world, text=LIFECYCLE_CSV)
+    _refresh(world)
+    with scopes_disabled():
+        active = dict(CaseSummary.objects.filter(log=log).values_list("case_key", "active_seconds"))
+        year = PeriodSummary.objects.get(log=log, institution=None)
+        services = PeriodSummary.objects.filter(municipality=world.a, process=Process.SERVICES)
+    assert active == {"k1": 3 * 3600.0, "k2": None}  # Check 2 h and Decide 1 h; k2 records no starts
+    assert year.active_seconds == 3 * 3600.0
+    assert year.lead_seconds_total == 25 * 3600.0 + 24 * 3600.0
+    assert year.active_lead_seconds == 25 * 3600.0  # k1's lead time only: k2's active time is unknown
+    assert year.value_adding_share == pytest.approx(3 / 25)
+    assert not services.exclude(active_seconds=None).exists()
 
 
 def test_another_municipality_is_left_alone(world: World) -> None:
