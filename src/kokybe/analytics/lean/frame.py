@@ -11,7 +11,9 @@ An event frame is a Polars DataFrame with one row per event:
 - any grouping columns (institution, service, year, log, ...), constant within a case.
 
 A case is named by `case` together with the grouping columns: the same case key in two imported
-logs (a `log` column) is two cases.
+logs (a `log` column) is two cases. Every column other than the five above counts as a grouping
+column, so a column that varies per event (a resource, say) must be dropped before the frame is
+passed on: it would split each case at every change. `event_frame` keeps only what it is told to.
 
 Functions taking events accept any frame with these columns in any row order: they put it in case
 order themselves unless it already is (a linear check, far cheaper than a sort). Case order keeps
