@@ -5,8 +5,9 @@ those the person's role reaches (the municipality's figure is public anyway)."""
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 
-from kokybe.charter import selectors, standing
+from kokybe.charter import exports, selectors, standing
 from kokybe.charter.compliance import STATUS_HELP, IndicatorSpec, Status, indicator_trend
 from kokybe.charter.measures import SMALL_GROUP
 from kokybe.charter.presentation import indicator_text
@@ -42,6 +43,34 @@ def compliance(request: HttpRequest, municipality: str) -> HttpResponse:
             "small_group": SMALL_GROUP,
         },
     )
+
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def compliance_download(request: HttpRequest, municipality: str, fmt: str) -> HttpResponse:
+    """The compliance page's figures as a spreadsheet (the trend is on the page and per indicator)."""
+    access = access_of(request)
+    require_capability(access, C.VIEW_QUALITY)
+    version = selectors.in_force(access.municipality)
+    if version is None or fmt not in CONTENT_TYPES:
+        raise Http404
+    tree = standing.standings(
+        access.municipality,
+        version,
+        today=timezone.localdate(),
+        institution_ids=access.institution_ids(C.VIEW_QUALITY),
+        with_trend=False,
+    )
+    rows = exports.compliance_rows(tree)
+    body = exports.as_csv(rows) if fmt == "csv" else exports.as_xlsx(gettext("Charter"), rows)
+    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+    name = f"charter-{access.municipality.slug}-{timezone.localdate().isoformat()}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def indicator_trends(request: HttpRequest, municipality: str, adopted_indicator: int) -> HttpResponse:

@@ -34,6 +34,7 @@ RULES: dict[str, Rule] = {
     "charter:indicator_remove": Rule(C.MANAGE_CHARTER, "POST"),
     "charter:compliance": Rule(C.VIEW_QUALITY),
     "charter:compliance_indicator": Rule(C.VIEW_QUALITY),
+    "charter:compliance_download": Rule(C.VIEW_QUALITY),
 }
 INSTITUTION_BOUND: frozenset[str] = frozenset()
 

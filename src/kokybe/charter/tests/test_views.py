@@ -1,6 +1,7 @@
 """The charter's staff pages and its public page: forms, refusals, idempotent posts, tenancy, query counts."""
 
 import datetime
+import io
 import uuid
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -10,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
+from openpyxl import load_workbook
 from pytest_django import DjangoAssertNumQueries
 
 from conftest import World
@@ -280,3 +282,25 @@ def test_small_groups_stay_hidden_against_subtraction() -> None:
     ]
     # Nothing hidden, or no cases at all: nothing changes.
     assert hidden([figure(9, 0.9), figure(0, None)]) == [False, False]
+
+
+def test_the_compliance_figures_download_as_csv_and_xlsx(world: World) -> None:
+    adopted_charter(world.coordinator, world.a)
+    _answered(world.a1, 6)
+    _answered(world.a2, 6, late=True)
+    client = english(world, world.auditor)
+    csv_file = client.get(reverse("charter:compliance_download", args=[world.a.slug, "csv"]))
+    assert csv_file["Content-Type"].startswith("text/csv")
+    lines = csv_file.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Client expectation,Commitment,Measure")
+    assert len(lines) == 4  # the header, all institutions covered, A1, A2
+    assert lines[1].endswith(",0.5,12,Not met")
+    assert lines[2].endswith(",1.0,6,Met")
+    xlsx = client.get(reverse("charter:compliance_download", args=[world.a.slug, "xlsx"]))
+    workbook = load_workbook(io.BytesIO(xlsx.content), read_only=True)
+    assert [row[6] for row in workbook.active.iter_rows(min_row=2, values_only=True)] == [
+        "All institutions covered",
+        world.a1.display_name,
+        world.a2.display_name,
+    ]
+    assert client.get(reverse("charter:compliance_download", args=[world.a.slug, "pdf"])).status_code == 404
