@@ -52,18 +52,23 @@ CONTENT_TYPES = {
 
 
 def compliance_download(request: HttpRequest, municipality: str, fmt: str) -> HttpResponse:
-    """The compliance page's figures as a spreadsheet (the trend is on the page and per indicator)."""
+    """The compliance page's figures as a spreadsheet (the trend is on the page and per indicator); only the
+    header while no charter is adopted."""
     access = access_of(request)
     require_capability(access, C.VIEW_QUALITY)
-    version = selectors.in_force(access.municipality)
-    if version is None or fmt not in CONTENT_TYPES:
+    if fmt not in CONTENT_TYPES:
         raise Http404
-    tree = standing.standings(
-        access.municipality,
-        version,
-        today=timezone.localdate(),
-        institution_ids=access.institution_ids(C.VIEW_QUALITY),
-        with_trend=False,
+    version = selectors.in_force(access.municipality)
+    tree = (
+        standing.standings(
+            access.municipality,
+            version,
+            today=timezone.localdate(),
+            institution_ids=access.institution_ids(C.VIEW_QUALITY),
+            with_trend=False,
+        )
+        if version
+        else []
     )
     rows = exports.compliance_rows(tree)
     body = exports.as_csv(rows) if fmt == "csv" else exports.as_xlsx(gettext("Charter"), rows)
