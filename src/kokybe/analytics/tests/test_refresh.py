@@ -308,3 +308,17 @@ def test_command_refreshes_and_rebuilds(world: World, capsys: pytest.CaptureFixt
     output = capsys.readouterr().out
     assert "alpha: cases recomputed: services 8" in output
     assert "beta: cases recomputed: services 0" in output
+
+
+def test_a_refresh_after_one_step_costs_the_same_queries_with_more_cases(
+    world: World, django_assert_max_num_queries: Any
+) -> None:
+    service = home_help(world)
+    for _round in range(2):  # the second round doubles the cases already summarised
+        courses(world)
+        _refresh(world)
+        with scopes_disabled():
+            course(world, service, world.a2, requested=5, steps=2)
+        with django_assert_max_num_queries(36):
+            counts = _refresh(world)
+        assert counts.cases[Process.SERVICES] == 1
