@@ -93,7 +93,8 @@ def test_outsiders_and_other_institutions_get_404(world: World) -> None:
     assert _client(world, world.other_worker).get(_institution_url("a1")).status_code == 404
     assert _client(world, world.other_worker).get(_institution_url("a2")).status_code == 200
     assert _client(world, world.coordinator).get(_institution_url("nowhere")).status_code == 404
-    assert _client(world, world.outsider).get(_institution_url("b1")).status_code == 404  # not in alpha
+    assert _client(world, world.outsider).get(_institution_url("b1")).status_code == 404
+    assert _client(world, world.coordinator).get(_institution_url("b1")).status_code == 404  # B's, not alpha's
 
 
 def test_downloads_give_the_same_numbers(world: World) -> None:
