@@ -24,6 +24,6 @@ urlpatterns = [
     path("indicators/<int:charter_indicator>/", views_content.indicator_edit, name="indicator_edit"),
     path("indicators/<int:charter_indicator>/remove/", views_content.indicator_remove, name="indicator_remove"),
     path("compliance/", views_compliance.compliance, name="compliance"),
-    path("compliance/download/<slug:fmt>/", views_compliance.compliance_download, name="compliance_download"),
+    path("compliance/download/", views_compliance.compliance_download, name="compliance_download"),
     path("compliance/<int:adopted_indicator>/", views_compliance.indicator_trends, name="compliance_indicator"),
 ]

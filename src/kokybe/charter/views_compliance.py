@@ -51,11 +51,12 @@ CONTENT_TYPES = {
 }
 
 
-def compliance_download(request: HttpRequest, municipality: str, fmt: str) -> HttpResponse:
+def compliance_download(request: HttpRequest, municipality: str) -> HttpResponse:
     """The compliance page's figures as a spreadsheet (the trend is on the page and per indicator); only the
     header while no charter is adopted."""
     access = access_of(request)
     require_capability(access, C.VIEW_QUALITY)
+    fmt = request.GET.get("format", "csv")
     if fmt not in CONTENT_TYPES:
         raise Http404
     version = selectors.in_force(access.municipality)
