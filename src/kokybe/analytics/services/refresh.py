@@ -67,8 +67,8 @@ def summaries_refresh(*, municipality: Municipality, full: bool = False) -> Refr
     """
     counts = RefreshCounts()
     with scope(municipality=municipality):
-        state, _created = SummaryRefreshState.objects.get_or_create(municipality=municipality)
-        state = SummaryRefreshState.objects.select_for_update().get(pk=state.pk)
+        SummaryRefreshState.objects.get_or_create(municipality=municipality)
+        state = SummaryRefreshState.objects.select_for_update().get(municipality=municipality)
         if full:
             for model in (TransitionSummary, PeriodSummary, CaseSummary):
                 model.objects.filter(municipality=municipality).delete()
