@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('analytics', '0001_initial'),
+        ("analytics", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='periodsummary',
-            name='active_lead_seconds',
+            model_name="periodsummary",
+            name="active_lead_seconds",
             field=models.FloatField(null=True),
         ),
     ]
