@@ -21,8 +21,9 @@ demo: $(INSTALLED)
 	KOKYBE_DEMO_RELAX_MFA=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## Run the whole test suite (browser tests too, where Debian's Chromium is installed), one worker per core
+# --dist loadfile: each test file runs in one worker, so a module-scoped fixture (the loaded demo) is set up once.
 test: $(INSTALLED)
-	$(VENV)/bin/pytest -n auto --dist loadgroup
+	$(VENV)/bin/pytest -n auto --dist loadfile
 
 install: $(INSTALLED)
 
