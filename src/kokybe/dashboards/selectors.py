@@ -26,7 +26,7 @@ from kokybe.individualplans.models import IndividualPlan
 from kokybe.individualplans.models import PlanStatus as IndividualPlanStatus
 from kokybe.inquiries.models import OPEN_STATUSES, Signal
 from kokybe.knowledge.models import Article
-from kokybe.surveys.models import Tally
+from kokybe.surveys.models import QualityDimension, Tally
 from kokybe.surveys.services.tallies import DIMENSION_PREFIX
 from kokybe.tenancy.models import Municipality
 
@@ -81,12 +81,17 @@ def lead_cells(summaries: dict[Key, PeriodSummary]) -> Cells:
 
 def satisfaction_cells(municipality: Municipality, years: Sequence[int]) -> Cells:
     """The share of 4 and 5 among the answers on the 1-5 scale to questions tagged with a quality dimension, per
-    institution and year; one query over the surveys' tallies. A figure resting on fewer respondents than the
-    small group (or a survey's stricter one) is hidden, and so is the next smallest institution's when the
-    municipality's figure would otherwise give the hidden one away by subtraction."""
+    institution and year; two queries (the dimensions, then their tallies). A figure resting on fewer respondents
+    than the small group (or a survey's stricter one) is hidden, and so is the next smallest institution's when
+    the municipality's figure would otherwise give the hidden one away by subtraction."""
     months = Q(month__gte=f"{min(years)}-01", month__lte=f"{max(years)}-12")
+    # The dimensions' items by name, not by prefix: a LIKE cannot use the tallies' item index (on SQLite).
+    items = [
+        DIMENSION_PREFIX + code
+        for code in QualityDimension.objects.filter(municipality=municipality).values_list("code", flat=True)
+    ]
     rows = (
-        Tally.objects.filter(months, survey__municipality=municipality, item__startswith=DIMENSION_PREFIX)
+        Tally.objects.filter(months, survey__municipality=municipality, item__in=items)
         .exclude(institution_id=0)  # the all-in-one cell repeats the counts of the others
         .filter(Q(value="") | Q(value__in=SCALE))
         .values("institution_id", "month", "item", "value")

@@ -11,6 +11,7 @@ from conftest import World
 from kokybe.analytics.models import PeriodSummary, Process
 from kokybe.improvement.models import Action, ActionStatus, Plan, PlanStatus
 from kokybe.improvement.tests.builders import action_in, goal_in, improvement_plan
+from kokybe.surveys.builtin import CLIENT_SATISFACTION
 from kokybe.surveys.models import Survey, Tally
 from kokybe.surveys.services.tallies import DIMENSION_PREFIX
 from kokybe.surveys.tests.builders import published_survey
@@ -59,7 +60,7 @@ def answers(
     *,
     people: int,
     scores: dict[str, int],
-    dimension: str = "respect",
+    dimension: str = CLIENT_SATISFACTION,
 ) -> None:
     """`people` respondents on a dimension in a month, with `scores` answers per point of the scale."""
     rows = [("", people), *scores.items()]

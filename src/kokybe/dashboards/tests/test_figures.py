@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from conftest import World
@@ -95,10 +96,13 @@ def test_the_board_states_the_change_in_words(world: World) -> None:
     period(world, world.a1, 2026, median_days=3, with_deadline=10, met=9)
     with scopes_disabled():
         board = figures.board_of(world.a, [world.a1], [2025, 2026], service_id=None, today=TODAY)
-    cell = figures.cell_of(board, figures.SIGNALS_WITHIN, world.a1.pk, 2026, lambda _i, _y: "/x/")
+    with translation.override("en"):
+        cell = figures.cell_of(board, figures.SIGNALS_WITHIN, world.a1.pk, 2026, lambda _i, _y: "/x/")
+        time = figures.cell_of(board, figures.SIGNALS_TIME, world.a1.pk, 2026, lambda _i, _y: "")
+        score = figures.change_text(Unit.SCORE, 3.5, 3.0, 2025)
+        missing = figures.change_text(Unit.SHARE, None, 0.5, 2025)
     assert (cell.text, cell.previous_text) == ("90 %", "60 %")
     assert cell.change == "30 points more than in 2025"
-    time = figures.cell_of(board, figures.SIGNALS_TIME, world.a1.pk, 2026, lambda _i, _y: "")
-    assert time.change == "2,0 d. shorter than in 2025"
-    assert figures.change_text(Unit.SCORE, 3.5, 3.0, 2025) == "0,5 higher than in 2025"
-    assert figures.change_text(Unit.SHARE, None, 0.5, 2025) == ""
+    assert time.change == "2.0 d. shorter than in 2025"
+    assert score == "0.5 higher than in 2025"
+    assert missing == ""
