@@ -1,5 +1,6 @@
 """Writing the charter: drafts, adoption and supersession, the content of a draft, audit events, refusals."""
 
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -29,6 +30,14 @@ from kokybe.core.concurrency import EditConflict
 from kokybe.core.errors import ServiceError
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _refusals_in_english() -> Iterator[None]:
+    """The refusals are matched in English; the site's default language is Lithuanian."""
+    with translation.override("en"):
+        yield
+
 
 BY_SERVICE = [key for key, measure in MEASURES.items() if measure.parameter_kind == SERVICE]
 
