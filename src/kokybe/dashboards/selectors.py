@@ -4,14 +4,15 @@ Each reader answers a `Cells` mapping (institution id, or None for the whole mun
 the pages put institutions side by side and years one after another without a query per institution. Where the
 owning app keeps summaries (the analytics summaries of signals and services) they are read; elsewhere the rows
 are aggregated in the database. The charter is the exception: its figures come from the charter's measures, one
-computation per indicator and institution (`charter_counts`).
+computation per indicator and institution, kept in the cache for ten minutes (`charter_counts`).
 """
 
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
+from django.core.cache import cache
 from django.db.models import Avg, Count, Max, Q, Sum
 from django.db.models.functions import ExtractYear
 
@@ -36,6 +37,7 @@ Cells = dict[Key, float | None]
 SATISFIED = ("4", "5")
 SCALE = ("1", "2", "3", "4", "5")
 REVIEWS_DUE_WITHIN = datetime.timedelta(days=14)
+CHARTER_KEPT_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -189,32 +191,43 @@ def charter_counts(
     municipality: Municipality, institution_ids: Iterable[int], days: dict[int, datetime.date]
 ) -> dict[Key, CharterCount]:
     """The adopted charter's indicators judged per institution (and over the municipality) in the period of
-    each indicator that contains `days[year]`: the charter's own measures, one computation per indicator,
-    institution and year. Empty when no charter is adopted."""
+    each indicator that contains `days[year]`, by the charter's own measures: a computation per indicator,
+    institution and year, so the counts are kept for a while (CHARTER_KEPT_SECONDS) under a key naming the
+    version and the day, as the public charter page keeps its figures; a newly adopted version is another key.
+    Empty when no charter is adopted."""
     version = in_force(municipality)
     if version is None:
         return {}
+    wanted: list[Key] = [(institution_id, year) for year in days for institution_id in [None, *institution_ids]]
+
+    def cache_key(key: Key) -> str:
+        institution_id, year = key
+        return f"dashboards-charter:{municipality.pk}:{version.pk}:{institution_id or 0}:{days[year].isoformat()}"
+
+    kept = cache.get_many([cache_key(key) for key in wanted])
+    counts = {key: CharterCount(*kept[cache_key(key)]) for key in wanted if cache_key(key) in kept}
+    missing = [key for key in wanted if key not in counts]
+    if not missing:
+        return counts
     indicators = list(version.indicators.prefetch_related("institutions").order_by("order", "pk"))
     specs = [IndicatorSpec.of(indicator) for indicator in indicators]
-    wanted = list(institution_ids)
-    counts: dict[Key, CharterCount] = {}
-    for year, day in days.items():
-        for institution_id in [None, *wanted]:
-            tally = dict.fromkeys(Status, 0)
-            for spec in specs:
-                if institution_id is not None and not spec.covers(institution_id):
-                    continue
-                span = span_of(spec.period, day)
-                result = indicator_result(
-                    municipality, spec, period_start=span.start, period_end=span.end, institution_id=institution_id
-                )
-                tally[result.status] += 1
-            counts[(institution_id, year)] = CharterCount(
-                met=tally[Status.MET],
-                at_risk=tally[Status.AT_RISK],
-                not_met=tally[Status.NOT_MET],
-                without_figure=tally[Status.NO_DATA] + tally[Status.SUPPRESSED],
+    for institution_id, year in missing:
+        tally = dict.fromkeys(Status, 0)
+        for spec in specs:
+            if institution_id is not None and not spec.covers(institution_id):
+                continue
+            span = span_of(spec.period, days[year])
+            result = indicator_result(
+                municipality, spec, period_start=span.start, period_end=span.end, institution_id=institution_id
             )
+            tally[result.status] += 1
+        counts[(institution_id, year)] = CharterCount(
+            met=tally[Status.MET],
+            at_risk=tally[Status.AT_RISK],
+            not_met=tally[Status.NOT_MET],
+            without_figure=tally[Status.NO_DATA] + tally[Status.SUPPRESSED],
+        )
+    cache.set_many({cache_key(key): astuple(counts[key]) for key in missing}, CHARTER_KEPT_SECONDS)
     return counts
 
 

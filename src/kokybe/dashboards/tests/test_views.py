@@ -110,10 +110,12 @@ def test_downloads_give_the_same_numbers(world: World) -> None:
     assert client.get(reverse("dashboards:municipality_download", args=["alpha", "pdf"])).status_code == 404
 
 
-def test_the_charter_counts_each_institutions_indicators(world: World) -> None:
+def test_the_charter_counts_each_institutions_indicators(world: World, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
     adopted_charter(world.coordinator, world.a, on=datetime.date(YEAR, 1, 5))
     with scopes_disabled():
         counts = selectors.charter_counts(world.a, [world.a1.pk], {YEAR: datetime.date.today()})
+        with django_assert_max_num_queries(2):  # kept: the version in force and the kept counts
+            assert selectors.charter_counts(world.a, [world.a1.pk], {YEAR: datetime.date.today()}) == counts
     # No signals at all: the indicator has no figure, which is not counted as failing.
     assert counts[(world.a1.pk, YEAR)] == selectors.CharterCount(without_figure=1)
     assert counts[(None, YEAR)].share_met is None
