@@ -255,15 +255,14 @@ def _headlines(now: PeriodSummary | None, before: PeriodSummary | None, last: in
         share = now.met_deadline / now.with_deadline
         earlier = before.met_deadline / before.with_deadline if before is not None and before.with_deadline else None
         lines.append(Headline(_("Within the deadline"), share_text(share), share_change(share, earlier, last)))
-    if now.active_seconds is not None and now.lead_seconds_total:
-        share = now.active_seconds / now.lead_seconds_total
-        earlier = (
-            before.active_seconds / before.lead_seconds_total
-            if before is not None and before.active_seconds is not None and before.lead_seconds_total
-            else None
-        )
+    if now.value_adding_share is not None:
+        earlier = None if before is None else before.value_adding_share
         lines.append(
-            Headline(_("Value-adding share of the time"), share_text(share), share_change(share, earlier, last))
+            Headline(
+                _("Value-adding share of the time"),
+                share_text(now.value_adding_share),
+                share_change(now.value_adding_share, earlier, last),
+            )
         )
     return lines
 
