@@ -52,7 +52,9 @@ ASSESSMENT = Measure(
     "assessment",
     gettext_lazy("Self-assessment score"),
     Unit.SCORE,
-    gettext_lazy("The mean consensus score of the latest approved self-assessment round of the year."),
+    gettext_lazy(
+        "The mean consensus score of the latest approved self-assessment round of the year scored in levels 1 to 5."
+    ),
 )
 PLANS = Measure(
     "plans",

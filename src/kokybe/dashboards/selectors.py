@@ -18,7 +18,7 @@ from django.db.models.functions import ExtractYear
 
 from kokybe.analytics.models import PeriodSummary
 from kokybe.analytics.selectors import lead_time_rows
-from kokybe.assessments.models import CriterionResult, RoundStatus
+from kokybe.assessments.models import CriterionResult, RoundStatus, Scoring
 from kokybe.charter.compliance import IndicatorSpec, Status, indicator_result, span_of
 from kokybe.charter.measures import SMALL_GROUP
 from kokybe.charter.selectors import in_force
@@ -133,11 +133,14 @@ def satisfaction_cells(municipality: Municipality, years: Sequence[int]) -> Cell
 
 def assessment_cells(municipality: Municipality, years: Sequence[int]) -> Cells:
     """The mean consensus score of each institution's approved self-assessment rounds of the year (the latest
-    approved, where a year has several); one query. The municipality's figure is the mean of the institutions'."""
+    approved, where a year has several); one query. The municipality's figure is the mean of the institutions'.
+    Only rounds scored in levels 1 to 5 count: a CAF score of 0-100 or a checklist is on another scale, and a
+    mean across scales would compare nothing."""
     rows = (
         CriterionResult.objects.filter(
             municipality=municipality,
             round__status=RoundStatus.APPROVED,
+            round__scoring=Scoring.LEVELS_1_5,
             round__year__in=years,
             consensus__isnull=False,
         )
@@ -159,7 +162,10 @@ def latest_rounds(municipality: Municipality, years: Sequence[int]) -> dict[Key,
     """The round behind each institution's self-assessment figure, for the link to it; one query."""
     rows = (
         CriterionResult.objects.filter(
-            municipality=municipality, round__status=RoundStatus.APPROVED, round__year__in=years
+            municipality=municipality,
+            round__status=RoundStatus.APPROVED,
+            round__scoring=Scoring.LEVELS_1_5,
+            round__year__in=years,
         )
         .values_list("institution_id", "round__year", "round_id")
         .order_by("institution_id", "round__year", "round__approved_at", "round_id")
