@@ -21,6 +21,8 @@ class NavItem:
 # (label, url name, capability or any of several, url names or whole namespaces that mark the item as current)
 SECTIONS: list[tuple[Promise, str, Capability | frozenset[Capability], frozenset[str]]] = [
     (_("Home"), "tenancy:home", Capability.VIEW_ORGANISATION, frozenset({"tenancy:home"})),
+    (_("Overview"), "dashboards:municipality", Capability.VIEW_QUALITY, frozenset({"dashboards"})),
+    (_("Charter"), "charter:compliance", Capability.VIEW_QUALITY, frozenset({"charter"})),
     (
         _("Institutions"),
         "tenancy:institutions",
@@ -67,6 +69,7 @@ SECTIONS: list[tuple[Promise, str, Capability | frozenset[Capability], frozenset
     (_("Knowledge base"), "knowledge:list", Capability.VIEW_ORGANISATION, frozenset({"knowledge"})),
     (_("Service catalogue"), "catalogue:list", Capability.VIEW_ORGANISATION, frozenset({"catalogue"})),
     (_("Event logs"), "eventlogs:list", Capability.VIEW_QUALITY, frozenset({"eventlogs"})),
+    (_("Process analytics"), "analytics:processes", Capability.VIEW_QUALITY, frozenset({"analytics"})),
     (
         _("Clients"),
         "clients:list",

@@ -7,10 +7,12 @@ from django_scopes import scopes_disabled
 
 from kokybe.accounts.models import User
 from kokybe.demo import data
+from kokybe.demo.analytics import analytics_load
 from kokybe.demo.appointments import appointments_load
 from kokybe.demo.assessments import assessments_load
 from kokybe.demo.casework import casework_load
 from kokybe.demo.catalogue import catalogue_load
+from kokybe.demo.charter import charter_load
 from kokybe.demo.clients import clients_load
 from kokybe.demo.competence import competence_load
 from kokybe.demo.eventlogs import eventlogs_load
@@ -49,6 +51,8 @@ def demo_load() -> None:
         individualplans_load()
         casework_load()
         appointments_load()
+        analytics_load()
+        charter_load()
 
 
 def _municipality(spec: data.MunicipalitySpec) -> Municipality:
