@@ -74,7 +74,9 @@ def test_drilling_into_a_transition_lists_the_cases_that_passed_it(world: World)
     _refreshed(world)
     year = _latest_year(world)
     url = reverse("analytics:cases", args=["alpha", Process.SERVICES])
-    response = world.client_for(world.coordinator).get(url, {"year": str(year), "source": "granted", "target": "started"})
+    response = world.client_for(world.coordinator).get(
+        url, {"year": str(year), "source": "granted", "target": "started"}
+    )
     assert response.status_code == 200
     with scopes_disabled():
         passed = {
