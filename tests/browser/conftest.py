@@ -188,6 +188,10 @@ def server(server_dir: Path, pytestconfig: pytest.Config) -> Iterator[str]:
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an event loop in this thread for the session, and Django then refuses the
+    # database to every later test of this worker as "async" (`--dist loadfile` may hand a worker more of the
+    # suite after a browser file). The loop is Playwright's, not the tests': Playwright's Django guidance.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield instance

@@ -18,6 +18,7 @@ SKIP = re.compile(
     r"/accounts/(logout|email|password/reset|reauthenticate)|/2fa/(totp/deactivate|recovery-codes/generate|webauthn)"
     r"|\.(pdf|svg|csv|xlsx|sps|codebook)$"  # downloads, not pages
 )
+DOWNLOAD = re.compile(r"(^|&)format=(csv|xlsx|pdf|json)(&|$)")  # a download named by its query, not a page
 PAGE_LIMIT = 60
 LIMESURVEY = Path(__file__).parents[2] / "src/kokybe/surveys/tests/data/limesurvey" / "client_satisfaction_ls6.lss"
 
@@ -30,7 +31,12 @@ def reachable_links(page: Any, server: str) -> list[str]:
     for href in hrefs:
         url = urljoin(page.url, href)
         parsed = urlparse(url)
-        if url.startswith(server) and not SKIP.search(parsed.path) and not parsed.fragment:
+        if (
+            url.startswith(server)
+            and not SKIP.search(parsed.path)
+            and not DOWNLOAD.search(parsed.query)
+            and not parsed.fragment
+        ):
             found.append(url)
     return found
 
