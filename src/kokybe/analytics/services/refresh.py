@@ -147,7 +147,14 @@ def case_rows(events: pl.DataFrame, cases: pl.DataFrame, country: str, now: date
         .join(paths, on=["log", "case"])
         .join(cases, on=["log", "case"])
         .join(busy, on=["log", "case"], how="left")
-        .with_columns(year=pl.col("started_at").dt.convert_time_zone(zone).dt.year().cast(pl.Int64), met_deadline=met)
+        .with_columns(
+            year=pl.col("started_at").dt.convert_time_zone(zone).dt.year().cast(pl.Int64),
+            met_deadline=met,
+            # Times are kept to the microsecond they are recorded in: Polars may divide microseconds by a million
+            # as a product with its inverse, one bit off, so an incremental run and a rebuild could disagree.
+            duration_s=pl.col("duration_s").round(6),
+            waits=pl.col("waits").list.eval(pl.element().round(6)),
+        )
     )
 
 
