@@ -12,8 +12,8 @@ shuffled. Timed, each as wall-clock seconds with the CPU seconds beside them:
   count, mean, median, min, max, total per edge);
 - `event_frame`: checking the columns and putting the events in case order, once;
 - on that event frame: the same two, and the LEAN figures for all services x institutions x years
-  (case durations, lead-time figures, the directly-follows graph and the variants, each by service,
-  institution and year).
+  (`process_figures`: case durations, lead-time figures, the directly-follows graph and the variants,
+  each by service, institution and year).
 
 At 1e6 events the same log goes to pm4py (a development-only dependency: AGPL) in the same run: its
 own sort (format_dataframe), case durations and the performance DFG, the speed-ups (with the sorts,
@@ -36,13 +36,7 @@ import polars as pl
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src")]
-from kokybe.analytics.lean import (  # noqa: E402
-    case_durations,
-    directly_follows,
-    event_frame,
-    lead_time_figures,
-    variants,
-)
+from kokybe.analytics.lean import case_durations, directly_follows, event_frame, process_figures  # noqa: E402
 
 SIZES = ("1e5", "1e6", "1e7")
 PM4PY_SIZE = 1_000_000
@@ -148,13 +142,9 @@ def timed(label: str, work: Callable[[], Any]) -> tuple[Any, float]:
 
 
 def lean_figures(ordered: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """Everything a dashboard shows per service x institution x year, from an event frame."""
-    cases = case_durations(ordered, GROUPS)
-    return {
-        "lead": lead_time_figures(cases, GROUPS),
-        "dfg": directly_follows(ordered, GROUPS),
-        "variants": variants(ordered, GROUPS),
-    }
+    """Everything a process page shows per service x institution x year, from an event frame."""
+    figures = process_figures(ordered, GROUPS)
+    return {"lead": figures.lead, "dfg": figures.follows, "variants": figures.variants}
 
 
 def pandas_log(events: pl.DataFrame) -> Any:

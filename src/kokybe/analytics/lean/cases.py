@@ -4,15 +4,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from kokybe.analytics.lean.frame import (
-    CASE,
-    TIMESTAMP,
-    case_ends,
-    case_identity,
-    case_starts,
-    in_case_order,
-    seconds,
-)
+from kokybe.analytics.lean.frame import CASE, CASE_NUMBER, ORDER, TIMESTAMP, case_identity, numbered_cases, seconds
 
 LEAD_QUANTILE = 0.9
 
@@ -20,14 +12,21 @@ LEAD_QUANTILE = 0.9
 def case_durations(events: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFrame:
     """One row per case: `[*by, case, started_at, ended_at, duration_s, events]`, in case order.
 
-    The duration is the lead time from the first to the last event (seconds, Float64). In case order
-    a case's first and last events are where the case key changes, so no grouping is needed.
+    The duration is the lead time from the first to the last event (seconds, Float64).
     """
-    by = list(by)
-    identity = case_identity(events)
-    ordered = in_case_order(events).lazy().with_columns(position=pl.int_range(pl.len(), dtype=pl.Int64))
-    firsts = ordered.filter(case_starts(identity)).select(*by, CASE, started_at=TIMESTAMP, first="position")
-    lasts = ordered.filter(case_ends(identity)).select(ended_at=TIMESTAMP, last="position")
+    # Only what names a case and when each event happened: putting unsorted events in case order then
+    # moves a fraction of the data.
+    needed = [*case_identity(events), TIMESTAMP, ORDER]
+    return durations_of(numbered_cases(events.select(needed)), by)
+
+
+def durations_of(numbered: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFrame:
+    """`case_durations` of events already numbered by `numbered_cases`: in case order, a case's first and
+    last events are where its number changes, so no grouping is needed."""
+    number = pl.col(CASE_NUMBER)
+    ordered = numbered.lazy().with_columns(position=pl.int_range(pl.len(), dtype=pl.Int64))
+    firsts = ordered.filter(number.ne_missing(number.shift())).select(*by, CASE, started_at=TIMESTAMP, first="position")
+    lasts = ordered.filter(number.ne_missing(number.shift(-1))).select(ended_at=TIMESTAMP, last="position")
     return (
         pl.concat([firsts, lasts], how="horizontal")
         .select(

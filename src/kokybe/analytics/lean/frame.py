@@ -31,8 +31,10 @@ import polars as pl
 CASE, ACTIVITY, TIMESTAMP, ORDER, LIFECYCLE = "case", "activity", "timestamp", "order", "lifecycle"
 START, COMPLETE = "start", "complete"
 TIMESTAMP_TYPE = pl.Datetime("us", "UTC")
-EVENT_COLUMNS = frozenset({CASE, ACTIVITY, TIMESTAMP, ORDER, LIFECYCLE})
 MICROSECONDS = 1_000_000.0
+CASE_NUMBER = "_case_number"  # added by `numbered_cases` for the steps after it
+_NEW_CASE = "_new_case"
+EVENT_COLUMNS = frozenset({CASE, ACTIVITY, TIMESTAMP, ORDER, LIFECYCLE, CASE_NUMBER})
 
 
 def event_frame(
@@ -54,7 +56,7 @@ def event_frame(
     missing = [name for name in required if name not in frame.columns]
     if missing:
         raise ValueError(f"The event frame lacks the column(s) {', '.join(missing)}.")
-    clashes = [name for name in groups if name in (CASE, ACTIVITY, TIMESTAMP, ORDER, LIFECYCLE)]
+    clashes = [name for name in groups if name in EVENT_COLUMNS]
     if clashes:
         raise ValueError(f"{', '.join(clashes)} cannot be a grouping column.")
     stamp_type = frame.schema[TIMESTAMP]
@@ -135,25 +137,58 @@ def _case_order_sort(events: pl.DataFrame) -> pl.DataFrame:
 
 def in_case_order(events: pl.DataFrame) -> pl.DataFrame:
     """`events` in case order (see above): as given when they already are, sorted otherwise."""
+    return _ordered(events)[0]
+
+
+def numbered_cases(events: pl.DataFrame) -> pl.DataFrame:
+    """`events` in case order with `case_number`: 0 for the first case's events, 1 for the next, ...
+
+    Later steps compare and group by this one integer (flagged as sorted, so Polars groups it by
+    slicing) instead of comparing the strings and grouping columns that name a case.
+    """
+    ordered, new_case = _ordered(events)
+    if new_case is None:
+        new_case = ordered.select(case_starts(case_identity(ordered))).to_series()
+    number = (new_case.cast(pl.UInt32).cum_sum() - 1).set_sorted()
+    return ordered.with_columns(number.alias(CASE_NUMBER))
+
+
+def case_groups(numbered: pl.DataFrame, by: Sequence[str]) -> tuple[pl.DataFrame, pl.Series]:
+    """The groups of `by` values among the cases of `numbered` (from `numbered_cases`): a frame of
+    `[group, *by]`, groups numbered 0, 1, ... in no particular order, and each case's group number
+    (UInt64, indexed by case number). Without `by`, one group 0."""
+    if not by:
+        cases = numbered.select(pl.col(CASE_NUMBER).max() + 1).item() if numbered.height else 0
+        of_case = pl.repeat(0, cases, dtype=pl.UInt64, eager=True).alias("group")
+        return pl.DataFrame({"group": [0]}, schema={"group": pl.UInt64}), of_case
+    number = pl.col(CASE_NUMBER)
+    firsts = numbered.lazy().filter(number.ne_missing(number.shift())).select(*by)
+    groups = firsts.unique().with_row_index("group").with_columns(pl.col("group").cast(pl.UInt64)).collect()
+    of_case = (
+        firsts.join(groups.lazy(), on=list(by), how="left", nulls_equal=True, maintain_order="left")
+        .collect()
+        .get_column("group")
+    )
+    return groups, of_case
+
+
+def _ordered(events: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series | None]:
+    """`events` in case order, and where each case begins when the check for order found that out."""
     if events.height < 2:
-        return events
+        return events, None
     identity = case_identity(events)
-    stamp, order = pl.col(TIMESTAMP), pl.col(ORDER)
-    new_case = case_starts(identity)
+    stamp, order, new_case = pl.col(TIMESTAMP), pl.col(ORDER), pl.col(_NEW_CASE)
+    marked = events.select(case_starts(identity).alias(_NEW_CASE), *identity, TIMESTAMP, ORDER)
     later_in_case = (stamp > stamp.shift()) | ((stamp == stamp.shift()) & (order >= order.shift()))
-    in_order = events.select(
+    by_key = (~new_case | (pl.col(CASE) > pl.col(CASE).shift())).slice(1).all()
+    in_order = marked.select(
         within=(new_case | later_in_case).slice(1).all(),
         by_hash=(~new_case | (case_hash() > case_hash().shift())).slice(1).all(),
+        by_key=by_key if len(identity) == 1 else pl.lit(False),
     ).row(0, named=True)
-    if in_order["within"] and (
-        in_order["by_hash"]
-        or (
-            len(identity) == 1
-            and events.select((~new_case | (pl.col(CASE) > pl.col(CASE).shift())).slice(1).all()).item()
-        )
-    ):
-        return events
-    return _case_order_sort(events)
+    if in_order["within"] and (in_order["by_hash"] or in_order["by_key"]):
+        return events, marked[_NEW_CASE]
+    return _case_order_sort(events), None
 
 
 def seconds(later: pl.Expr, earlier: pl.Expr) -> pl.Expr:

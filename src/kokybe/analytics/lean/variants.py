@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from kokybe.analytics.lean.frame import ACTIVITY, TIMESTAMP, case_identity, case_starts, in_case_order, seconds
+from kokybe.analytics.lean.frame import ACTIVITY, CASE_NUMBER, TIMESTAMP, numbered_cases, seconds
 
 _SEPARATOR = "\x1f"  # between activities of a path when sorting ties: it sorts before any letter
 
@@ -15,15 +15,18 @@ def variants(events: pl.DataFrame, by: Sequence[str] = (), top: int | None = Non
     `variant` is the case's activities in order (List[String]); `share` is the variant's cases over
     the group's; `top` keeps that many variants per group.
     """
+    return variants_of(numbered_cases(events), by, top)
+
+
+def variants_of(numbered: pl.DataFrame, by: Sequence[str] = (), top: int | None = None) -> pl.DataFrame:
+    """`variants` of events numbered by `numbered_cases`."""
     by = list(by)
     stamp = pl.col(TIMESTAMP)
     paths = (
-        in_case_order(events)
-        .lazy()
-        # In case order a case is one run of rows: numbered runs are sorted keys, which Polars
-        # groups by slicing (five times faster than hashing the case keys).
-        .with_columns(run=case_starts(case_identity(events)).cum_sum().set_sorted())
-        .group_by("run", maintain_order=True)
+        numbered.lazy()
+        # Case numbers are sorted keys, which Polars groups by slicing (five times faster than hashing
+        # the case keys).
+        .group_by(CASE_NUMBER, maintain_order=True)
         .agg(
             pl.col(by).first(),
             # Categorical: paths are hashed and compared by their activities' codes, not the strings.

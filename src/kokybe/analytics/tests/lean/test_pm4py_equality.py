@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from kokybe.analytics.lean import case_durations, directly_follows, event_frame
+from kokybe.analytics.lean import (
+    case_durations,
+    directly_follows,
+    event_frame,
+    lead_time_figures,
+    process_figures,
+    variants,
+)
 from kokybe.eventlogs.rows import EventRow, ReadSummary
 from kokybe.eventlogs.xes import read_xes
 
@@ -77,3 +84,14 @@ def test_shuffled_log_gives_identical_results(log):
     assert not shuffled.equals(events)
     assert case_durations(shuffled).equals(case_durations(events))
     assert directly_follows(shuffled).equals(directly_follows(events))
+
+
+def test_process_figures_equal_the_functions_one_by_one(log):
+    _, events = log
+    shuffled = events.sample(fraction=1.0, shuffle=True, seed=11)
+    for frame in (events, shuffled):
+        figures = process_figures(frame)
+        assert figures.cases.equals(case_durations(events))
+        assert figures.lead.equals(lead_time_figures(case_durations(events)))
+        assert figures.follows.equals(directly_follows(events))
+        assert figures.variants.equals(variants(events))
