@@ -4,7 +4,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kokybe.analytics.models import Process
+from kokybe.analytics.models import SERVICE_PROCESSES, Process
 from kokybe.catalogue.models import Service
 from kokybe.eventlogs.models import EventLog
 from kokybe.inquiries.models import Kind
@@ -13,7 +13,7 @@ from kokybe.tenancy.models import Institution
 
 class ProcessFilterForm(forms.Form):
     """The part of a process the page shows. Only the fields the process has are offered: a service for
-    courses of services, a kind for signals, the log for imported logs."""
+    service requests and episodes, a kind for signals, the log for imported logs."""
 
     year = forms.TypedChoiceField(label=_("Year"), coerce=int)
     institution = forms.ChoiceField(label=_("Institution"), required=False)
@@ -37,7 +37,7 @@ class ProcessFilterForm(forms.Form):
             ("", _("The whole municipality")),
             *((institution.slug, institution.display_name) for institution in institutions),
         ]
-        if process == Process.SERVICES:
+        if process in SERVICE_PROCESSES:
             self.fields["service"].choices = [  # type: ignore[attr-defined]
                 ("", _("All services")),
                 *((service.pk, service.display_name) for service in services),

@@ -1,11 +1,11 @@
 """Summaries of the platform's processes that the dashboards read, kept up to date incrementally.
 
-`CaseSummary` holds one row per case of a process (a course of a service, a signal, a nonconformity, a case of
-an imported log); `PeriodSummary` the LEAN figures of a group and year, and `TransitionSummary` the waiting per
-transition of a group and year. A group is an institution or the whole municipality (`institution` None),
-crossed with a service or all services (`service` None) for service courses and with a kind or all kinds
-(`kind` "") for signals; each imported log is a process of its own (`log`). The year is the local year of a
-case's first event, so a case counts in one year only.
+`CaseSummary` holds one row per case of a process (a request for a service up to its start or refusal, a service
+episode from its start to its end, a signal, a nonconformity, a case of an imported log); `PeriodSummary` the LEAN
+figures of a group and year, and `TransitionSummary` the waiting per transition of a group and year. A group is an
+institution or the whole municipality (`institution` None), crossed with a service or all services (`service` None)
+for service requests and episodes and with a kind or all kinds (`kind` "") for signals; each imported log is a
+process of its own (`log`). The year is the local year of a case's first event, so a case counts in one year only.
 
 `SummaryWatermark` is the last event id summarised per municipality and process: `summaries_refresh` reads
 only newer events, recomputes their cases and then only the groups those cases are (or were) in. The figures
@@ -20,10 +20,17 @@ from django_scopes import ScopedManager
 
 
 class Process(models.TextChoices):
-    SERVICES = "services", _("Courses of services")
+    # A course of a service is two processes: the intake, where the person waits to get the service (what seed
+    # 002 and the charter's decision deadline measure), and the episode of its delivery, which may run for years.
+    SERVICES = "services", _("Service requests")
+    EPISODES = "episodes", _("Service episodes")
     SIGNALS = "signals", _("Signals")
     NONCONFORMITIES = "nonconformities", _("Nonconformities")
     IMPORTED = "imported", _("Imported event logs")
+
+
+SERVICE_PROCESSES = frozenset({Process.SERVICES, Process.EPISODES})
+"""The processes of courses of services: grouped and filtered by service too."""
 
 
 class SummaryWatermark(models.Model):

@@ -25,6 +25,7 @@ from kokybe.tenancy.models import Institution, Municipality
 
 STEP_LABELS: dict[str, dict[str, Promise]] = {
     Process.SERVICES: dict(CourseStep.choices),
+    Process.EPISODES: dict(CourseStep.choices),
     Process.SIGNALS: dict(SignalStep.choices),
     Process.NONCONFORMITIES: dict(NonconformityStep.choices),
 }

@@ -18,11 +18,11 @@ from typing import Any, Protocol
 
 import polars as pl
 from django.db import connection
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from kokybe.analytics.lean import event_frame
-from kokybe.analytics.models import Process
-from kokybe.casework.models import WAITING_FOR_DECISION, CourseEvent, CourseState, ServiceCourse
+from kokybe.analytics.models import CaseSummary, Process
+from kokybe.casework.models import WAITING_FOR_DECISION, CourseEvent, CourseState, EventKind, ServiceCourse
 from kokybe.core.workdays import TIME_ZONES, local_date, working_day_after
 from kokybe.eventlogs.models import EventLog, LogEvent
 from kokybe.inquiries.models import OPEN_STATUSES as SIGNAL_OPEN_STATUSES
@@ -112,30 +112,46 @@ def _rows_of(found: QuerySet[Any], keys: Sequence[CaseKey], *columns: str) -> It
         yield from found.filter(**{f"{columns[0]}__in": chunk}).order_by().values_list(*columns)
 
 
+INTAKE_ENDS = (EventKind.STARTED, EventKind.REFUSED, EventKind.ENDED)
+"""The steps that end a request's intake: the service starts, is refused, or the course ends before starting."""
+INTAKE_STEPS = (EventKind.REQUESTED, EventKind.ASSESSED, EventKind.GRANTED, EventKind.REFUSED, EventKind.STARTED)
+
+
+def _course_events(municipality: Municipality, keys: Sequence[CaseKey]) -> pl.DataFrame:
+    """Every step of the courses of `keys`, in case order (each course's steps by moment, then id)."""
+    return _event_frame(
+        (0, str(course), kind, at, event_id, "")
+        for course, kind, at, event_id in _rows_of(
+            CourseEvent.objects.filter(municipality=municipality), keys, "course_id", "kind", "at", "id"
+        )
+    )
+
+
 @dataclass(frozen=True)
 class ServicesSource:
-    """Courses of services: a case is a course, an activity its step's kind. The deadline is the decision
-    within the service's `decision_working_days` after the day of the request (`kokybe.casework.leadtimes`)."""
+    """Requests for services (the intake): a case is a course from its request up to and including its start, its
+    refusal, or its end before starting (a request withdrawn); the steps after that belong to the episode. Completed
+    once one of those is taken. The deadline is the decision within the service's `decision_working_days` after the
+    day of the request (`kokybe.casework.leadtimes`)."""
 
     process: Process = Process.SERVICES
     event_model: type[Model] = CourseEvent
 
     def touched(self, municipality: Municipality, after: int, until: int) -> set[CaseKey]:
-        courses = CourseEvent.objects.filter(municipality=municipality, id__gt=after, id__lte=until)
-        return {(0, str(course)) for course in courses.values_list("course_id", flat=True).distinct()}
+        # A review, or the end of a service being provided, leaves the intake as it was.
+        steps = Q(kind__in=INTAKE_STEPS) | Q(kind=EventKind.ENDED, course__started_at__isnull=True)
+        found = CourseEvent.objects.filter(steps, municipality=municipality, id__gt=after, id__lte=until)
+        return {(0, str(course)) for course in found.order_by().values_list("course_id", flat=True).distinct()}
 
     def events(self, municipality: Municipality, keys: Sequence[CaseKey]) -> pl.DataFrame:
-        return _event_frame(
-            (0, str(course), kind, at, event_id, "")
-            for course, kind, at, event_id in _rows_of(
-                CourseEvent.objects.filter(municipality=municipality), keys, "course_id", "kind", "at", "id"
-            )
-        )
+        ends = pl.col("activity").is_in([kind.value for kind in INTAKE_ENDS]).cast(pl.Int64)
+        ended_before = (ends.cum_sum() - ends).over(["log", "case"])
+        return _course_events(municipality, keys).filter(ended_before == 0)
 
     def cases(self, municipality: Municipality, keys: Sequence[CaseKey]) -> pl.DataFrame:
         country = municipality.country
         rows = []
-        for course, institution, service, state, requested_at, decided_at, days in _rows_of(
+        for course, institution, service, state, requested_at, decided_at, started_at, days in _rows_of(
             ServiceCourse.objects.filter(municipality=municipality),
             keys,
             "id",
@@ -144,6 +160,7 @@ class ServicesSource:
             "state",
             "requested_at",
             "decided_at",
+            "started_at",
             "service__decision_working_days",
         ):
             running = state in WAITING_FOR_DECISION
@@ -157,12 +174,68 @@ class ServicesSource:
                     "institution": institution,
                     "service": service,
                     "kind": "",
-                    "completed": state in (CourseState.REFUSED, CourseState.ENDED),
+                    "completed": started_at is not None or state in (CourseState.REFUSED, CourseState.ENDED),
                     "due_at": due_at,
                     "settled_at": decided_at,
                     "deadline_running": running,
                 }
             )
+        return _case_frame(rows)
+
+
+@dataclass(frozen=True)
+class EpisodesSource:
+    """Service episodes (the delivery): a case is a course that started, from its start through its reviews to its
+    end; completed once ended. No deadline: how long a service is given is the person's need, not a wait."""
+
+    process: Process = Process.EPISODES
+    event_model: type[Model] = CourseEvent
+
+    def touched(self, municipality: Municipality, after: int, until: int) -> set[CaseKey]:
+        """The started courses with new steps (any step: a re-import rewrites the whole course, and may have moved
+        it to another service or institution), and the courses a re-import took the start away from."""
+        found = CourseEvent.objects.filter(municipality=municipality, id__gt=after, id__lte=until).order_by()
+        started: set[str] = set()
+        unstarted: list[str] = []
+        for course, started_at in found.values_list("course_id", "course__started_at").distinct():
+            if started_at is None:
+                unstarted.append(str(course))
+            else:
+                started.add(str(course))
+        summarised = CaseSummary.objects.filter(municipality=municipality, process=self.process, log__isnull=True)
+        gone = {
+            case
+            for chunk in _chunks(sorted(set(unstarted)))
+            for case in summarised.filter(case_key__in=chunk).values_list("case_key", flat=True)
+        }
+        return {(0, case) for case in started | gone}
+
+    def events(self, municipality: Municipality, keys: Sequence[CaseKey]) -> pl.DataFrame:
+        started = (pl.col("activity") == EventKind.STARTED.value).cast(pl.Int64).cum_sum().over(["log", "case"])
+        return _course_events(municipality, keys).filter(started > 0)
+
+    def cases(self, municipality: Municipality, keys: Sequence[CaseKey]) -> pl.DataFrame:
+        rows = [
+            {
+                "log": 0,
+                "case": str(course),
+                "institution": institution,
+                "service": service,
+                "kind": "",
+                "completed": state == CourseState.ENDED,
+                "due_at": None,
+                "settled_at": None,
+                "deadline_running": False,
+            }
+            for course, institution, service, state in _rows_of(
+                ServiceCourse.objects.filter(municipality=municipality, started_at__isnull=False),
+                keys,
+                "id",
+                "institution_id",
+                "service_id",
+                "state",
+            )
+        ]
         return _case_frame(rows)
 
 
@@ -322,7 +395,8 @@ class ImportedSource:
 
 
 SOURCES: dict[str, Source] = {
-    source.process: source for source in (ServicesSource(), SignalsSource(), NonconformitiesSource(), ImportedSource())
+    source.process: source
+    for source in (ServicesSource(), EpisodesSource(), SignalsSource(), NonconformitiesSource(), ImportedSource())
 }
 
 

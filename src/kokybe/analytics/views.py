@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from kokybe.analytics import charts, selectors
 from kokybe.analytics.formatting import count_change, duration_change, duration_text, share_change, share_text
 from kokybe.analytics.forms import ProcessFilterForm
-from kokybe.analytics.models import PeriodSummary, Process
+from kokybe.analytics.models import SERVICE_PROCESSES, PeriodSummary, Process
 from kokybe.analytics.process_map import Transition, process_map
 from kokybe.analytics.process_report import (
     ProcessReport,
@@ -145,7 +145,7 @@ def _chosen(request: HttpRequest, access: Access, process: str) -> Chosen:
     logs = list(event_logs_listed(access).order_by("-imported_at")) if process == Process.IMPORTED else []
     log = _log_of(request, logs)
     years = years_of(municipality, process, None if log is None else log.pk)
-    services = list(Service.objects.filter(municipality=municipality)) if process == Process.SERVICES else []
+    services = list(Service.objects.filter(municipality=municipality)) if process in SERVICE_PROCESSES else []
     data = request.GET.copy()
     if years:
         data.setdefault("year", str(years[0]))
@@ -338,7 +338,7 @@ def _days(seconds: float | None) -> float | None:
 
 def _record_url(access: Access, row: Any) -> str:
     """The record behind a case, where the person may open it (the record's own page checks again)."""
-    if row.process == Process.SERVICES and access.can(C.VIEW_CLIENTS, row.institution):
+    if row.process in SERVICE_PROCESSES and access.can(C.VIEW_CLIENTS, row.institution):
         return reverse("casework:course", args=[access.municipality.slug, int(row.case_key)])
     if row.process == Process.SIGNALS and access.can(C.HANDLE_SIGNALS, row.institution):
         return reverse("inquiries:detail", args=[access.municipality.slug, int(row.case_key)])

@@ -78,7 +78,7 @@ SERVICE_LEAD = Measure(
     "service_lead",
     gettext_lazy("Median lead time of services"),
     Unit.DURATION,
-    gettext_lazy("From a request for a service to the last step of its course, the median over the courses done."),
+    gettext_lazy("From a request for a service to its start (or its refusal), the median over the requests settled."),
 )
 MEASURES = (CHARTER, SATISFACTION, ASSESSMENT, PLANS, SIGNALS_WITHIN, SIGNALS_TIME, SERVICE_LEAD)
 

@@ -21,6 +21,7 @@ from django_scopes import scope
 
 from kokybe.analytics.lean import case_durations, lead_time_figures, value_adding_share
 from kokybe.analytics.models import (
+    SERVICE_PROCESSES,
     CaseSummary,
     PeriodSummary,
     Process,
@@ -162,7 +163,7 @@ def expanded(cases: pl.DataFrame, process: str) -> pl.DataFrame:
     """Each case once in every group it counts in: its institution's and the whole municipality's (0), each
     with its service (or kind) and with all services (or kinds)."""
     frames = [cases.filter(pl.col("institution") != 0), cases.with_columns(institution=pl.lit(0, dtype=pl.Int64))]
-    if process == Process.SERVICES:
+    if process in SERVICE_PROCESSES:
         frames += [frame.with_columns(service=pl.lit(0, dtype=pl.Int64)) for frame in frames]
     elif process == Process.SIGNALS:
         frames += [frame.with_columns(kind=pl.lit("")) for frame in frames]

@@ -6,8 +6,15 @@ import io
 from django_scopes import scopes_disabled
 
 from conftest import World
-from kokybe.casework.models import NeedArea, ServiceCourse
-from kokybe.casework.services.steps import course_assess, course_decide, course_end, course_request, course_start
+from kokybe.casework.models import EventKind, NeedArea, ServiceCourse
+from kokybe.casework.services.steps import (
+    course_assess,
+    course_decide,
+    course_end,
+    course_request,
+    course_review,
+    course_start,
+)
 from kokybe.casework.tests.builders import a1_client, days_ago, home_help
 from kokybe.catalogue.models import Service
 from kokybe.clients.tests.builders import client_in
@@ -73,6 +80,38 @@ def course(
                 course_end(
                     actor=worker, course=found, lock_version=found.lock_version, reason="goals_reached", at=moment
                 )
+        found.refresh_from_db()
+    return found
+
+
+def course_through(
+    world: World, service: Service, kinds: list[str], *, requested: float, spacing: float = 3.0
+) -> ServiceCourse:
+    """A course of `service` at A1 requested `requested` days ago that then takes the steps `kinds` (after the
+    request), one every `spacing` days."""
+    at = days_ago(requested)
+    actor = world.worker
+    with scopes_disabled():
+        found = course_request(actor=actor, client=a1_client(world), service=service, institution=world.a1, at=at)
+        for number, kind in enumerate(kinds, start=1):
+            moment = at + datetime.timedelta(days=spacing * number)
+            found.refresh_from_db()
+            version = found.lock_version
+            if kind == EventKind.ASSESSED:
+                needs = [NeedArea.HOUSEHOLD]
+                course_assess(actor=actor, course=found, lock_version=version, needs=needs, note="Reikia", at=moment)
+            elif kind in (EventKind.GRANTED, EventKind.REFUSED):
+                granted = kind == EventKind.GRANTED
+                reason = "" if granted else "no_need"
+                course_decide(
+                    actor=actor, course=found, lock_version=version, granted=granted, reason=reason, at=moment
+                )
+            elif kind == EventKind.STARTED:
+                course_start(actor=actor, course=found, lock_version=version, at=moment)
+            elif kind == EventKind.REVIEWED:
+                course_review(actor=actor, course=found, lock_version=version, note="Tęsiama", at=moment)
+            else:
+                course_end(actor=actor, course=found, lock_version=version, reason="goals_reached", at=moment)
         found.refresh_from_db()
     return found
 

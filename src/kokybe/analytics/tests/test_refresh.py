@@ -14,7 +14,7 @@ from kokybe.analytics.services.refresh import summaries_refresh
 from kokybe.analytics.sources import SOURCES
 from kokybe.analytics.tests.builders import LIFECYCLE_CSV, course, courses, imported_log
 from kokybe.audit.models import AuditEvent
-from kokybe.casework.services.steps import course_end
+from kokybe.casework.services.steps import course_end, course_review
 from kokybe.casework.tests.builders import home_help
 from kokybe.eventlogs.services.importing import event_log_delete
 
@@ -101,17 +101,25 @@ def _refresh_events(world: World) -> list[AuditEvent]:
 
 def test_refresh_summarises_every_case_once_and_is_audited_once(world: World) -> None:
     made = courses(world)
+    started = [item for item in made if item.started_at is not None]
     counts = _refresh(world)
     assert counts.cases[Process.SERVICES] == len(made)
+    assert counts.cases[Process.EPISODES] == len(started) == 5
     with scopes_disabled():
-        cases = {row.case_key: row for row in CaseSummary.objects.filter(municipality=world.a)}
+        summaries = CaseSummary.objects.filter(municipality=world.a)
+        cases = {row.case_key: row for row in summaries.filter(process=Process.SERVICES)}
+        episodes = {row.case_key: row for row in summaries.filter(process=Process.EPISODES)}
         assert set(cases) == {str(item.pk) for item in made}
-        ended = cases[str(made[0].pk)]
-        assert ended.completed
-        assert ended.events == 5
-        assert ended.variant == ["requested", "assessed", "granted", "started", "ended"]
-        assert len(ended.waits) == 4
-        assert ended.lead_seconds == (ended.ended_at - ended.started_at).total_seconds()
+        assert set(episodes) == {str(item.pk) for item in started}
+        intake, episode = cases[str(made[0].pk)], episodes[str(made[0].pk)]
+        assert intake.completed
+        assert intake.events == 4  # up to the start: the service's delivery is the episode's
+        assert intake.variant == ["requested", "assessed", "granted", "started"]
+        assert len(intake.waits) == 3
+        assert intake.lead_seconds == (made[0].started_at - made[0].requested_at).total_seconds()
+        assert (episode.variant, episode.completed) == (["started", "ended"], True)
+        assert episode.lead_seconds == (episode.ended_at - episode.started_at).total_seconds()
+        assert (episode.started_at, episode.ended_at) == (made[0].started_at, made[0].ended_at)
         # Per institution and for the whole municipality, each for the service and for all services.
         whole = PeriodSummary.objects.get(
             municipality=world.a,
@@ -175,15 +183,18 @@ def test_a_new_event_changes_only_its_groups(world: World) -> None:
 
 def test_full_rebuild_equals_the_incremental_result(world: World) -> None:
     made = courses(world)
+    provided = course(world, made[0].service, world.a2, requested=30, steps=4)
     _refresh(world)
     with scopes_disabled():
         course_end(actor=world.worker, course=made[3], lock_version=made[3].lock_version, reason="client_withdrew")
         course(world, home_help(world, name="Dienos centras"), world.a1, requested=20, steps=4)
+        course_review(actor=world.other_worker, course=provided, lock_version=provided.lock_version, note="Tęsiama")
     imported_log(world, institution=world.a1)
     _refresh(world)
     incremental = _contents(world)
     counts = _refresh(world, full=True)
-    assert counts.cases[Process.SERVICES] == len(made) + 1
+    assert counts.cases[Process.SERVICES] == len(made) + 2
+    assert counts.cases[Process.EPISODES] == 5 + 2  # the five of `courses` that started, the two added here
     assert counts.cases[Process.IMPORTED] == 3
     rebuilt = _contents(world)
     for table, (before, after) in enumerate(zip(incremental, rebuilt, strict=True)):
@@ -326,6 +337,6 @@ def test_a_refresh_after_one_step_costs_the_same_queries_with_more_cases(
         _refresh(world)
         with scopes_disabled():
             course(world, service, world.a2, requested=5, steps=2)
-        with django_assert_max_num_queries(36):
+        with django_assert_max_num_queries(40):
             counts = _refresh(world)
         assert counts.cases[Process.SERVICES] == 1

@@ -75,9 +75,9 @@ def test_cases_behind_a_figure_longest_first_and_through_a_transition(summarised
         page = case_rows(world.a, process=Process.SERVICES, years=years, institution_ids=[world.a1.pk], per_page=2)
         assert page.paginator.count == 5
         assert [row.lead_seconds for row in page] == sorted((row.lead_seconds for row in page), reverse=True)
-        through = case_rows(world.a, process=Process.SERVICES, years=years, transition=("started", "ended"))
+        through = case_rows(world.a, process=Process.EPISODES, years=years, transition=("started", "ended"))
         waits = [row.waits[row.variant.index("started")] for row in through]
-    assert through.paginator.count == 5  # the five ended courses
+    assert through.paginator.count == 5  # the five ended courses' episodes
     assert waits == sorted(waits, reverse=True)
 
 

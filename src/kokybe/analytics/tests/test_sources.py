@@ -1,4 +1,5 @@
-"""The signal and nonconformity processes as summaries: grouping, kinds, the answer deadline."""
+"""The platform's processes as summaries: a course of a service as its intake (the request up to the start or the
+refusal) and its episode (the start up to the end); signals with their kinds and answer deadline; nonconformities."""
 
 import datetime
 
@@ -7,14 +8,124 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from conftest import World
-from kokybe.analytics.models import CaseSummary, PeriodSummary, Process
-from kokybe.analytics.services.refresh import summaries_refresh
+from kokybe.analytics.models import CaseSummary, PeriodSummary, Process, TransitionSummary
+from kokybe.analytics.services.refresh import RefreshCounts, summaries_refresh
+from kokybe.analytics.tests.builders import course_through
+from kokybe.casework.models import EventKind, ServiceCourse
+from kokybe.casework.services.steps import course_end, course_review
+from kokybe.casework.tests.builders import home_help
 from kokybe.inquiries.models import Kind, Status
 from kokybe.inquiries.services.handling_answer import signal_answer
 from kokybe.inquiries.tests.builders_handling import signal_in
 from kokybe.nonconformities.tests.builders import analysed, reported
 
 pytestmark = pytest.mark.django_db
+
+DAY = 86400.0
+REQUESTED, ASSESSED, GRANTED, REFUSED = EventKind.REQUESTED, EventKind.ASSESSED, EventKind.GRANTED, EventKind.REFUSED
+STARTED, REVIEWED, ENDED = EventKind.STARTED, EventKind.REVIEWED, EventKind.ENDED
+
+
+def _refresh(world: World) -> RefreshCounts:
+    with scopes_disabled():
+        return summaries_refresh(municipality=world.a)
+
+
+def _case_of(world: World, process: str, course: ServiceCourse) -> CaseSummary | None:
+    with scopes_disabled():
+        return CaseSummary.objects.filter(municipality=world.a, process=process, case_key=str(course.pk)).first()
+
+
+def _rows(world: World, process: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every summary row of the process, with its id (a row rewritten gets a new one)."""
+    with scopes_disabled():
+        models = (CaseSummary, PeriodSummary, TransitionSummary)
+        return {
+            model.__name__: sorted(model.objects.filter(municipality=world.a, process=process).values_list())
+            for model in models
+        }
+
+
+def test_a_course_is_an_intake_up_to_its_start_and_an_episode_from_its_start_to_its_end(world: World) -> None:
+    service = home_help(world)  # a decision within 20 working days
+    steps = [ASSESSED, GRANTED, STARTED, REVIEWED, REVIEWED, ENDED]
+    course = course_through(world, service, steps, requested=100, spacing=10.0)
+    _refresh(world)
+    intake, episode = _case_of(world, Process.SERVICES, course), _case_of(world, Process.EPISODES, course)
+    assert intake is not None
+    assert episode is not None
+    assert intake.variant == [REQUESTED, ASSESSED, GRANTED, STARTED]
+    assert (intake.started_at, intake.ended_at) == (course.requested_at, course.started_at)
+    assert intake.lead_seconds == 30 * DAY
+    assert intake.completed
+    assert intake.due_at is not None
+    assert intake.met_deadline is True  # decided in 20 calendar days: within 20 working days
+    assert episode.variant == [STARTED, REVIEWED, REVIEWED, ENDED]
+    assert (episode.started_at, episode.ended_at) == (course.started_at, course.ended_at)
+    assert episode.lead_seconds == 30 * DAY
+    assert episode.waits == [10 * DAY, 10 * DAY, 10 * DAY]
+    assert episode.completed
+    assert (episode.due_at, episode.met_deadline) == (None, None)  # how long a service runs is no wait
+    with scopes_disabled():
+        episodes = PeriodSummary.objects.filter(municipality=world.a, process=Process.EPISODES, year=episode.year)
+        # Grouped by service as the intake is: the service's row and the row over all services.
+        by_service = episodes.get(institution=world.a1, service=service)
+        all_services = episodes.get(institution=world.a1, service=None)
+    assert (by_service.cases, by_service.completed, by_service.lead_median_s) == (1, 1, 30 * DAY)
+    assert (all_services.with_deadline, all_services.met_deadline) == (0, 0)
+
+
+def test_a_refused_or_withdrawn_request_is_an_intake_only_and_a_waiting_one_an_open_intake(world: World) -> None:
+    service = home_help(world)
+    refused = course_through(world, service, [ASSESSED, REFUSED], requested=60)
+    withdrawn = course_through(world, service, [ASSESSED, GRANTED, ENDED], requested=50)
+    waiting = course_through(world, service, [ASSESSED], requested=4, spacing=1.0)
+    counts = _refresh(world)
+    assert (counts.cases[Process.SERVICES], counts.cases[Process.EPISODES]) == (3, 0)
+    cases = {course.pk: _case_of(world, Process.SERVICES, course) for course in (refused, withdrawn, waiting)}
+    assert all(_case_of(world, Process.EPISODES, course) is None for course in (refused, withdrawn, waiting))
+    assert [cases[refused.pk].variant, cases[withdrawn.pk].variant] == [  # type: ignore[union-attr]
+        [REQUESTED, ASSESSED, REFUSED],
+        [REQUESTED, ASSESSED, GRANTED, ENDED],
+    ]
+    assert cases[refused.pk].completed  # type: ignore[union-attr]
+    assert cases[withdrawn.pk].completed  # type: ignore[union-attr]
+    still = cases[waiting.pk]
+    assert still is not None
+    assert still.variant == [REQUESTED, ASSESSED]
+    assert not still.completed
+    assert still.due_at is not None
+    assert still.met_deadline is None  # its deadline is still running
+    with scopes_disabled():
+        whole = PeriodSummary.objects.get(
+            municipality=world.a, process=Process.SERVICES, institution=None, service=None, year=still.year
+        )
+    assert (whole.cases, whole.completed) == (3, 2)
+
+
+def test_a_later_review_or_end_touches_only_the_episode(world: World) -> None:
+    course = course_through(world, home_help(world), [ASSESSED, GRANTED, STARTED], requested=40)
+    _refresh(world)
+    intake_before, episode_before = _rows(world, Process.SERVICES), _rows(world, Process.EPISODES)
+    with scopes_disabled():
+        course_review(actor=world.worker, course=course, lock_version=course.lock_version, note="Tęsiama")
+    counts = _refresh(world)
+    assert (counts.cases[Process.SERVICES], counts.groups[Process.SERVICES]) == (0, 0)
+    assert counts.cases[Process.EPISODES] == 1
+    assert _rows(world, Process.SERVICES) == intake_before  # not even rewritten
+    assert _rows(world, Process.EPISODES) != episode_before
+    episode = _case_of(world, Process.EPISODES, course)
+    assert episode is not None
+    assert (episode.variant, episode.completed) == ([STARTED, REVIEWED], False)
+    with scopes_disabled():
+        course.refresh_from_db()
+        course_end(actor=world.worker, course=course, lock_version=course.lock_version, reason="goals_reached")
+    counts = _refresh(world)
+    assert (counts.cases[Process.SERVICES], counts.cases[Process.EPISODES]) == (0, 1)
+    assert _rows(world, Process.SERVICES) == intake_before
+    episode = _case_of(world, Process.EPISODES, course)
+    assert episode is not None
+    assert (episode.variant, episode.completed) == ([STARTED, REVIEWED, ENDED], True)
 
 
 def _answered(world: World, kind: str, received_days_ago: int, due_in_days: int, institution: object) -> str:
