@@ -23,18 +23,27 @@ import datetime
 import os
 import random
 import re
-import shutil
-import statistics
 import sys
-import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
+sys.path[:0] = [str(Path(__file__).resolve().parent)]
+from harness import (  # noqa: E402
+    COORDINATORS,
+    InTurn,
+    analyze,
+    bench_database,
+    bulk_write,
+    identities_move_past_written_rows,
+    load_round,
+    pages_alone,
+    people_build,
+    serving,
+    session_cookie,
+)
+
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "100000"))
 COURSES_PER_CLIENT = int(os.environ.get("BENCH_COURSES_PER_CLIENT", "2"))
 LOAD_SECONDS = float(os.environ.get("BENCH_SECONDS", "60"))
@@ -42,29 +51,7 @@ THINK_SECONDS = float(os.environ.get("BENCH_THINK", "1.0"))
 YEARS = 3
 BATCH = 5000
 TARGET_MS = 100
-WARM_UP_SECONDS = 10
-REPEATS = 7
 REASONS_PER_COORDINATOR = 2000
-
-sys.path[:0] = [str(ROOT / "benchmarks")]
-from inquiries import (  # noqa: E402
-    COORDINATORS,
-    Latencies,
-    bulk_write,
-    identities_move_past_written_rows,
-    people_build,
-)
-from surveys import (  # noqa: E402
-    Respondent,
-    cpu_times,
-    create_postgres_database,
-    django_setup,
-    drop_postgres_database,
-    free_port,
-    percentile,
-    run,
-    server_errors,
-)
 
 MEN = [
     "Jonas",
@@ -171,7 +158,7 @@ GROUPS = ["older_people", "disability", "social_risk_family", "children", "youth
 
 def build(count: int) -> dict[str, Any]:
     """The municipality, its people, services and clients, their courses and steps, by bulk insert."""
-    from django.db import connection, transaction
+    from django.db import transaction
     from django.utils import timezone
     from django_scopes import scopes_disabled
 
@@ -255,9 +242,7 @@ def build(count: int) -> dict[str, Any]:
                     )
                     for n in chosen
                 )
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        analyze()
         return {
             "municipality": municipality,
             "coordinators": coordinators,
@@ -276,12 +261,20 @@ def found_world() -> dict[str, Any]:
     from kokybe.casework.models import CourseEvent
     from kokybe.clients.models import Client
     from kokybe.tenancy.models import Institution, Municipality
+    from kokybe.tenancy.permissions import Role
 
     with scopes_disabled():
         municipality = Municipality.objects.get(slug="bench-clients")
         coordinators = list(User.objects.filter(email__startswith="coordinator").order_by("email"))
         places = [
-            (place, list(User.objects.filter(memberships__institution=place).order_by("email")))
+            (
+                place,
+                list(
+                    User.objects.filter(memberships__institution=place, memberships__role=Role.SOCIAL_WORKER).order_by(
+                        "email"
+                    )
+                ),
+            )
             for place in Institution.objects.filter(municipality=municipality).order_by("name")
         ]
         return {
@@ -394,17 +387,9 @@ def steps_of(rng: random.Random, course: Any, now: datetime.datetime) -> list[An
 # The pages
 
 
-def sessions(world: dict[str, Any]) -> list[tuple[Any, str]]:
-    from django.conf import settings
-    from django.test import Client
-
-    people = [*world["coordinators"], *(workers[0] for _place, workers in world["places"])][:8]
-    cookies = []
-    for user in people:
-        client = Client()
-        client.force_login(user)
-        cookies.append((user, client.cookies[settings.SESSION_COOKIE_NAME].value))
-    return cookies
+def people_of(world: dict[str, Any]) -> list[Any]:
+    """The 8 people at work: the coordinators, then a social worker of each of the next institutions."""
+    return [*world["coordinators"], *(workers[0] for _place, workers in world["places"])][:8]
 
 
 def page_list(world: dict[str, Any], who: int) -> list[tuple[str, str]]:
@@ -431,51 +416,35 @@ def page_list(world: dict[str, Any], who: int) -> list[tuple[str, str]]:
     return pages
 
 
-def person_loop(
-    who: int,
-    port: int,
-    cookie: str,
-    pages: list[tuple[str, str]],
-    records: list[tuple[int, str]],
-    think: float,
-    deadline: float,
-    into: Latencies,
-    slug: str,
-) -> None:
-    from django.conf import settings
+def record_paths(slug: str, record: int, code: str, path: str, cursor: str = "") -> str:
     from django.urls import reverse
 
-    rng = random.Random(who)
-    browser = Respondent(port)
-    browser.cookies[settings.SESSION_COOKIE_NAME] = cookie
-    cursor = ""
-    turn = rng.randrange(len(pages))
-    while time.monotonic() < deadline:
-        label, path = pages[turn % len(pages)]
-        turn += 1
-        if "{cursor}" in path and not cursor:
-            continue
-        record, code = rng.choice(records)
-        path = path.format(
-            cursor=cursor,
-            code=code,
-            record=reverse("clients:record", args=[slug, record]),
-            services=reverse("casework:client", args=[slug, record]),
-        )
-        try:
-            status, _location, text, seconds = browser.request("GET", path)
-        except OSError as error:
-            into.problem(f"{label}: {type(error).__name__}")
-            continue
-        if status != 200:
-            into.problem(f"{label}: {status}")
-        else:
-            into.add(label, seconds * 1000)
-            found = re.search(r"after=([^\"&]+)", text)
-            if label.startswith("list: active") and found:
-                cursor = found.group(1)
-        if think:
-            time.sleep(rng.uniform(0.5 * think, 1.5 * think))
+    return path.format(
+        cursor=cursor,
+        code=code,
+        record=reverse("clients:record", args=[slug, record]),
+        services=reverse("casework:client", args=[slug, record]),
+    )
+
+
+class RegisterVisitor(InTurn):
+    """The register's list as a person searches it, and records they may open (a new one each time)."""
+
+    def __init__(self, pages: list[tuple[str, str]], records: list[tuple[int, str]], slug: str) -> None:
+        super().__init__(pages)
+        self.records, self.slug = records, slug
+        self.cursor = ""
+
+    def fill(self, rng: random.Random, label: str, path: str) -> str | None:
+        if "{cursor}" in path and not self.cursor:
+            return None
+        record, code = rng.choice(self.records)
+        return record_paths(self.slug, record, code, path, self.cursor)
+
+    def arrived(self, label: str, text: str) -> None:
+        found = re.search(r"after=([^\"&]+)", text)
+        if label.startswith("list: active") and found:
+            self.cursor = found.group(1)
 
 
 def records_of(world: dict[str, Any]) -> list[list[tuple[int, str]]]:
@@ -487,7 +456,7 @@ def records_of(world: dict[str, Any]) -> list[list[tuple[int, str]]]:
 
     with scopes_disabled():
         by_person = []
-        for user, _cookie in sessions(world):
+        for user in people_of(world):
             if user in world["coordinators"]:
                 ids = ClientAccessReason.objects.filter(user=user).values_list("client_id", flat=True)
                 chosen = Client.objects.filter(pk__in=list(ids))
@@ -498,166 +467,63 @@ def records_of(world: dict[str, Any]) -> list[list[tuple[int, str]]]:
         return by_person
 
 
-def people_at_work(world: dict[str, Any], port: int, think: float, seconds: float) -> Latencies:
-    latencies = Latencies()
-    deadline = time.monotonic() + seconds
+def visitors(world: dict[str, Any]) -> list[tuple[str, RegisterVisitor]]:
     records = records_of(world)
-    threads = [
-        threading.Thread(
-            target=person_loop,
-            args=(
-                who,
-                port,
-                cookie,
-                page_list(world, who),
-                records[who],
-                think,
-                deadline,
-                latencies,
-                world["municipality"].slug,
-            ),
-        )
-        for who, (_user, cookie) in enumerate(sessions(world))
+    slug = world["municipality"].slug
+    return [
+        (session_cookie(user), RegisterVisitor(page_list(world, who), records[who], slug))
+        for who, user in enumerate(people_of(world))
     ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return latencies
 
 
 def queries_of_pages(world: dict[str, Any]) -> None:
     """Each page alone, as a social worker: its time and number of queries."""
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-    from django.urls import reverse
-
-    user, _cookie = sessions(world)[COORDINATORS]
     record, code = records_of(world)[COORDINATORS][0]
-    client = Client()
-    client.force_login(user)
     slug = world["municipality"].slug
-    print(f"each page alone, {REPEATS} times, in this process (a social worker): median time and queries:")
-    for label, path in page_list(world, COORDINATORS):
-        if "{cursor}" in path:
-            continue
-        path = path.format(
-            code=code,
-            record=reverse("clients:record", args=[slug, record]),
-            services=reverse("casework:client", args=[slug, record]),
-        )
-        elapsed, queries = [], 0
-        client.get(path)
-        for _ in range(REPEATS):
-            with CaptureQueriesContext(connection) as captured:
-                began = time.perf_counter()
-                response = client.get(path)
-                elapsed.append((time.perf_counter() - began) * 1000)
-            assert response.status_code == 200, (label, response.status_code)
-            queries = len(captured.captured_queries)
-        print(f"  {label:42} {statistics.median(elapsed):6.1f} ms, {queries:2} queries")
+    pages = [
+        (label, record_paths(slug, record, code, path))
+        for label, path in page_list(world, COORDINATORS)
+        if "{cursor}" not in path
+    ]
+    pages_alone(people_of(world)[COORDINATORS], pages, who="a social worker")
 
 
 def serve(world: dict[str, Any], var: str) -> None:
-    import subprocess
-
-    port = free_port()
-    env = {
-        **os.environ,
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", "4"),
-        "DEBUG": "0",
-        "KOKYBE_ENV": "development",
-    }
-    log_path = Path(var) / "gunicorn.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            [str(Path(PYTHON).parent / "gunicorn"), "-c", "python:kokybe.gunicorn_conf", "kokybe.wsgi"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        ready_by = time.monotonic() + 60
-        while True:
-            try:
-                if Respondent(port).request("GET", "/accounts/login/")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > ready_by:
-                raise SystemExit(f"gunicorn did not answer:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.2)
-        people_at_work(world, port, 0.0, WARM_UP_SECONDS)
-        busy_before, total_before = cpu_times()
-        latencies = people_at_work(world, port, THINK_SECONDS, LOAD_SECONDS)
-        busy_after, total_after = cpu_times()
-        requests = sum(len(samples) for samples in latencies.by_page.values())
+    workers = os.environ.get("GUNICORN_WORKERS", "4")
+    with serving(var) as (port, log_path):
         print(
-            f"8 people at once against gunicorn ({env['GUNICORN_WORKERS']} sync workers), pausing "
-            f"~{THINK_SECONDS:.1f} s between pages: {requests} pages in {LOAD_SECONDS:.0f} s; machine CPU busy "
-            f"{(busy_after - busy_before) / (total_after - total_before):.0%} of {os.cpu_count()} cores"
+            f"8 people at once against gunicorn ({workers} sync workers), pausing ~{THINK_SECONDS:.1f} s between "
+            "pages:",
+            flush=True,
         )
-        for label, samples in sorted(latencies.by_page.items()):
-            p50, p95 = statistics.median(samples), percentile(samples, 0.95)
-            verdict = "ok" if p95 < TARGET_MS else f"ABOVE the {TARGET_MS} ms target"
-            print(f"  GET {label:42} n {len(samples):5}  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  {verdict}")
-        if latencies.problems:
-            print(f"  unexpected answers: {dict(latencies.problems)}")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    errors = server_errors(log_path.read_text())
-    print(f"  server errors: {sum(errors.values()) or 'none'}")
+        load_round(
+            port,
+            lambda: visitors(world),
+            think=THINK_SECONDS,
+            seconds=LOAD_SECONDS,
+            target_ms=TARGET_MS,
+            log_path=log_path,
+        )
+
+
+def register_ensure(bench: Any) -> dict[str, Any]:
+    """The register an earlier run kept (BENCH_DATABASE), or a new one built now."""
+    if bench.reused:
+        return found_world()
+    print(f"building {CLIENTS:,} clients with {COURSES_PER_CLIENT} courses each ...", flush=True)
+    world = build(CLIENTS)
+    print(f"build (bulk insert): {world['seconds']:.0f} s")
+    return world
 
 
 def main() -> None:
-    var = tempfile.mkdtemp(prefix="kokybe-bench-clients-")
-    given = os.environ.get("DATABASE_URL", "")
-    env = {**os.environ, "KOKYBE_VAR_DIR": var, "DEBUG": "0", "KOKYBE_ENV": "development"}
-    env.pop("KOKYBE_DEMO_RELAX_MFA", None)
-    database = None
-    reused = os.environ.get("BENCH_DATABASE", "")
-    if reused and given.startswith(("postgres://", "postgresql://")):
-        database = reused
-        env["DATABASE_URL"] = urlunsplit(urlsplit(given)._replace(path="/" + reused))
-    elif given.startswith(("postgres://", "postgresql://")):
-        env["DATABASE_URL"], database = create_postgres_database(given)
-    else:
-        env.pop("DATABASE_URL", None)
-    try:
+    with bench_database("clients") as bench:
         began = time.monotonic()
-        run(PYTHON, "manage.py", "migrate", "--noinput", "-v", "0", env=env)
-        run(PYTHON, "manage.py", "createcachetable", "-v", "0", env=env)
-        os.environ.clear()
-        os.environ.update(env)
-        django_setup()
-        from django.db import connection
-
-        print(f"database: {connection.vendor} {'(' + database + ')' if database else '(temporary SQLite file)'}")
-        if reused:
-            world = found_world()
-        else:
-            print(f"building {CLIENTS:,} clients with {COURSES_PER_CLIENT} courses each ...", flush=True)
-            world = build(CLIENTS)
-            print(f"build (bulk insert): {world['seconds']:.0f} s")
+        world = register_ensure(bench)
         print(f"register: {world['clients']:,} clients, {world['events']:,} steps of services")
         queries_of_pages(world)
-        serve(world, var)
+        serve(world, bench.var)
         print(f"total run time: {(time.monotonic() - began) / 60:.1f} min")
-    finally:
-        if "django" in sys.modules:
-            from django.db import connections
-
-            connections.close_all()
-        if os.environ.get("BENCH_KEEP") or reused:
-            print(f"kept: {var}" + (f" and the database {database}" if database else ""))
-        else:
-            if database is not None:
-                drop_postgres_database(given, database)
-            shutil.rmtree(var, ignore_errors=True)
 
 
 if __name__ == "__main__":

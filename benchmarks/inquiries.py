@@ -26,53 +26,36 @@ import hashlib
 import os
 import random
 import re
-import shutil
-import statistics
-import subprocess
 import sys
-import tempfile
-import threading
 import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
+sys.path[:0] = [str(Path(__file__).resolve().parent)]
+from harness import (  # noqa: E402
+    COORDINATORS,
+    INSTITUTIONS,
+    InTurn,
+    analyze,
+    bench_database,
+    bulk_write,
+    identities_move_past_written_rows,
+    load_round,
+    pages_alone,
+    people_build,
+    serving,
+    session_cookie,
+)
+
 SIGNALS = int(os.environ.get("BENCH_SIGNALS", "500000"))
 LOAD_SECONDS = float(os.environ.get("BENCH_SECONDS", "60"))
 THINK_SECONDS = float(os.environ.get("BENCH_THINK", "1.0"))
 USERS = int(os.environ.get("BENCH_USERS", "8"))
-INSTITUTIONS = 10
-COORDINATORS = 2
-WORKERS_PER_INSTITUTION = 4
 YEARS = 3
 BATCH = 5000
 TARGET_MS = 100
-WARM_UP_SECONDS = 10
-REPEATS = 7
-SLOW_QUERY_MS = 10
-
-sys.path[:0] = [str(ROOT / "benchmarks")]
-from surveys import (  # noqa: E402
-    Respondent,
-    cpu_times,
-    create_postgres_database,
-    drop_postgres_database,
-    free_port,
-    percentile,
-    run,
-    server_errors,
-)
-
-
-def django_setup() -> None:
-    sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
-    os.environ["DJANGO_SETTINGS_MODULE"] = "kokybe.settings"
-    import django
-
-    django.setup()
 
 
 # The register
@@ -94,203 +77,98 @@ CHANNEL_WEIGHTS = [40, 20, 20, 12, 4, 2, 2]
 
 
 def build(count: int) -> dict[str, Any]:
-    """The municipality, institutions, people who handle signals, topics, policies, and the signals by bulk insert."""
-    from django.db import connection, transaction
-    from django.utils import timezone
+    """The municipality, institutions, people who handle signals, and the signals by bulk insert."""
+    from django.db import transaction
     from django_scopes import scopes_disabled
 
-    from kokybe.core.workdays import local_date, working_day_after
-    from kokybe.inquiries.deadlines import policy_for
-    from kokybe.inquiries.models import Signal, SignalEvent, SignalMessage, SignalSequence, Topic
     from kokybe.tenancy import services
 
-    rng = random.Random(5)
     started = time.monotonic()
     with scopes_disabled():
         municipality = services.municipality_create(
             actor=None, slug="bench", name="Bandomoji savivaldybė", country="LT", language="lt"
         )
-        coordinators, places = people_build(municipality)
-        topics = Topic.objects.bulk_create(
-            Topic(municipality=municipality, name={"lt": subject}, position=n)
-            for n, (subject, _text) in enumerate(SUBJECTS)
-        )
-        working_days = {kind: policy_for(municipality, kind).working_days for kind in KINDS}
-
-        now = timezone.now()
-        first = now - datetime.timedelta(days=365 * YEARS)
-        span = (now - first).total_seconds()
-        moments = sorted(first + datetime.timedelta(seconds=rng.uniform(0, span)) for _ in range(count))
-        due_cache: dict[tuple[datetime.date, str], datetime.date] = {}
-        numbers: dict[int, int] = defaultdict(int)
-        stored = events_stored = 0
+        _coordinators, places = people_build(municipality)
         with transaction.atomic():
-            for start in range(0, count, BATCH):
-                batch = []
-                for received_at in moments[start : start + BATCH]:
-                    received_on = local_date("LT", received_at)
-                    kind = rng.choices(KINDS, KIND_WEIGHTS)[0]
-                    key = (received_on, kind)
-                    if key not in due_cache:
-                        due_cache[key] = working_day_after("LT", received_on, working_days[kind])
-                    numbers[received_on.year] += 1
-                    batch.append(
-                        signal_row(
-                            rng,
-                            municipality,
-                            places,
-                            topics,
-                            (received_at, received_on, now),
-                            kind,
-                            due_cache[key],
-                            numbers[received_on.year],
-                        )
-                    )
-                signals = bulk_write(Signal, batch, now)
-                events = bulk_write(
-                    SignalEvent, [event for signal in signals for event in events_of(rng, signal, places)], now
+            events = signals_write(municipality, places, count, random.Random(5))
+        analyze()
+        world = found_world()
+    return {**world, "seconds": time.monotonic() - started, "events": events}
+
+
+def signals_write(municipality: Any, places: list[tuple[Any, list[Any]]], count: int, rng: random.Random) -> int:
+    """`count` signals over YEARS years up to now, each with its events and answer, by bulk insert, and the topics
+    they are about; returns the number of events. Most are long closed; recent ones are still open, a few overdue."""
+    from django.utils import timezone
+
+    from kokybe.core.workdays import local_date, working_day_after
+    from kokybe.inquiries.deadlines import policy_for
+    from kokybe.inquiries.models import Signal, SignalEvent, SignalMessage, SignalSequence, Topic
+
+    started = time.monotonic()
+    topics = Topic.objects.bulk_create(
+        Topic(municipality=municipality, name={"lt": subject}, position=n)
+        for n, (subject, _text) in enumerate(SUBJECTS)
+    )
+    working_days = {kind: policy_for(municipality, kind).working_days for kind in KINDS}
+    now = timezone.now()
+    first = now - datetime.timedelta(days=365 * YEARS)
+    span = (now - first).total_seconds()
+    moments = sorted(first + datetime.timedelta(seconds=rng.uniform(0, span)) for _ in range(count))
+    due_cache: dict[tuple[datetime.date, str], datetime.date] = {}
+    numbers: dict[int, int] = defaultdict(int)
+    stored = events_stored = 0
+    for start in range(0, count, BATCH):
+        batch = []
+        for received_at in moments[start : start + BATCH]:
+            received_on = local_date("LT", received_at)
+            kind = rng.choices(KINDS, KIND_WEIGHTS)[0]
+            key = (received_on, kind)
+            if key not in due_cache:
+                due_cache[key] = working_day_after("LT", received_on, working_days[kind])
+            numbers[received_on.year] += 1
+            batch.append(
+                signal_row(
+                    rng,
+                    municipality,
+                    places,
+                    topics,
+                    (received_at, received_on, now),
+                    kind,
+                    due_cache[key],
+                    numbers[received_on.year],
                 )
-                bulk_write(
-                    SignalMessage,
-                    [
-                        SignalMessage(
-                            municipality_id=signal.municipality_id,
-                            signal=signal,
-                            direction="out",
-                            body="Laba diena, atsakome į Jūsų klausimą: informaciją rasite mūsų svetainėje.",
-                            sent_at=signal.answered_at,
-                            author_id=signal.assignee_id,
-                        )
-                        for signal in signals
-                        if signal.answered_at is not None
-                    ],
-                    now,
+            )
+        signals = bulk_write(Signal, batch, now)
+        events = bulk_write(SignalEvent, [event for signal in signals for event in events_of(rng, signal, places)], now)
+        bulk_write(
+            SignalMessage,
+            [
+                SignalMessage(
+                    municipality_id=signal.municipality_id,
+                    signal=signal,
+                    direction="out",
+                    body="Laba diena, atsakome į Jūsų klausimą: informaciją rasite mūsų svetainėje.",
+                    sent_at=signal.answered_at,
+                    author_id=signal.assignee_id,
                 )
-                stored += len(signals)
-                events_stored += len(events)
-                if stored % 50000 == 0 or stored == count:
-                    print(
-                        f"  {stored:,} signals, {events_stored:,} events stored ({time.monotonic() - started:.0f} s)",
-                        flush=True,
-                    )
-            SignalSequence.objects.bulk_create(
-                SignalSequence(municipality=municipality, year=year, last=last) for year, last in numbers.items()
-            )
-            identities_move_past_written_rows(Signal, SignalEvent, SignalMessage)
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")  # what autovacuum does within a minute of such a load
-        open_count = Signal.objects.filter(municipality=municipality, status__in=["received", "assigned", "waiting"])
-        return {
-            "municipality": municipality,
-            "coordinators": coordinators,
-            "places": places,
-            "seconds": time.monotonic() - started,
-            "events": events_stored,
-            "open": open_count.count(),
-            "overdue": open_count.filter(due_on__lt=local_date("LT", now)).count(),
-        }
-
-
-def people_build(municipality: Any) -> tuple[list[Any], list[tuple[Any, list[Any]]]]:
-    """The coordinators and INSTITUTIONS institutions with their social workers, each with a second factor."""
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-    from django.db import transaction
-
-    from kokybe.accounts.models import User
-    from kokybe.tenancy import services
-    from kokybe.tenancy.models import InstitutionKind
-    from kokybe.tenancy.permissions import Role
-
-    # No passwords: the people sign in by session (hashing 41 passwords with Argon2 would be most of a small run).
-    coordinators = []
-    for seat in range(COORDINATORS):
-        coordinator = User.objects.create_user(
-            f"coordinator{seat}@bench.example", None, first_name="Rūta", last_name=f"K{seat}"
+                for signal in signals
+                if signal.answered_at is not None
+            ],
+            now,
         )
-        with transaction.atomic():  # the production rule holds: coordinators have a second factor
-            TOTP.activate(coordinator, generate_totp_secret())
-        services.membership_grant(
-            actor=None,
-            user=coordinator,
-            municipality=municipality,
-            role=Role.MUNICIPAL_COORDINATOR,
-            institution=None,
-        )
-        coordinators.append(coordinator)
-    places = []
-    for number in range(1, INSTITUTIONS + 1):
-        place = services.institution_create(
-            actor=None,
-            municipality=municipality,
-            name=f"Socialinių paslaugų centras {number:02d}",
-            kind=InstitutionKind.SOCIAL_SERVICES_CENTRE,
-        )
-        workers = []
-        for seat in range(WORKERS_PER_INSTITUTION):
-            user = User.objects.create_user(
-                f"w{number}-{seat}@bench.example", None, first_name="Darbuotojas", last_name=f"{number}-{seat}"
+        stored += len(signals)
+        events_stored += len(events)
+        if stored % 50000 == 0 or stored == count:
+            print(
+                f"  {stored:,} signals, {events_stored:,} events stored ({time.monotonic() - started:.0f} s)",
+                flush=True,
             )
-            services.membership_grant(
-                actor=None, user=user, municipality=municipality, role=Role.SOCIAL_WORKER, institution=place
-            )
-            with transaction.atomic():  # social workers read personal data: a second factor too
-                TOTP.activate(user, generate_totp_secret())
-            workers.append(user)
-        places.append((place, workers))
-    return coordinators, places
-
-
-def bulk_write(model: Any, objects: list[Any], now: datetime.datetime) -> list[Any]:
-    """Insert `objects` in one go: COPY on PostgreSQL (several times faster than INSERT for millions of rows,
-    with the ids given here so the events can name their signal), `bulk_create` elsewhere."""
-    from django.db import connection
-
-    if not objects:
-        return objects
-    if connection.vendor != "postgresql":
-        return list(model.objects.bulk_create(objects, batch_size=BATCH))
-    from psycopg.types.json import Jsonb
-
-    fields = model._meta.concrete_fields
-    json_fields = {field.attname for field in fields if field.get_internal_type() == "JSONField"}
-    first_id = next_ids.get(model, 0) or 1 + (model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0)
-    next_ids[model] = first_id + len(objects)
-    for offset, instance in enumerate(objects):
-        instance.pk = first_id + offset
-        for field in fields:
-            if getattr(field, "auto_now_add", False) and getattr(instance, field.attname) is None:
-                setattr(instance, field.attname, now)
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    with connection.cursor() as cursor:
-        table = connection.ops.quote_name(model._meta.db_table)
-        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for instance in objects:
-                copy.write_row(
-                    [
-                        Jsonb(value) if field.attname in json_fields else value
-                        for field in fields
-                        for value in (getattr(instance, field.attname),)
-                    ]
-                )
-    return objects
-
-
-next_ids: dict[Any, int] = {}
-"""The next id `bulk_write` gives each model's rows on PostgreSQL."""
-
-
-def identities_move_past_written_rows(*models: Any) -> None:
-    """After COPY with ids given: the id sequences continue after the last row (as after INSERTs)."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for model in models:
-            table = model._meta.db_table
-            last = f"SELECT max(id) FROM {connection.ops.quote_name(table)}"
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence(%s, 'id'), ({last}))", [table])
+    SignalSequence.objects.bulk_create(
+        SignalSequence(municipality=municipality, year=year, last=last) for year, last in numbers.items()
+    )
+    identities_move_past_written_rows(Signal, SignalEvent, SignalMessage)
+    return events_stored
 
 
 def found_world() -> dict[str, Any]:
@@ -413,19 +291,11 @@ def events_of(rng: random.Random, signal: Any, places: list[Any]) -> list[Any]:
 # The pages
 
 
-def sessions(world: dict[str, Any]) -> list[tuple[str, str]]:
-    """Session cookies of the people at work: the coordinators, then one worker in each of the next institutions."""
-    from django.conf import settings
-    from django.test import Client
-
+def people_of(world: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The people at work: the coordinators, then one worker in each of the next institutions."""
     people = [(f"coordinator {n + 1}", user) for n, user in enumerate(world["coordinators"])]
     people += [(f"worker of institution {n + 1}", workers[0]) for n, (_place, workers) in enumerate(world["places"])]
-    cookies = []
-    for label, user in people[:USERS]:
-        client = Client()
-        client.force_login(user)
-        cookies.append((label, client.cookies[settings.SESSION_COOKIE_NAME].value))
-    return cookies
+    return people[:USERS]
 
 
 def page_list(world: dict[str, Any], who: int) -> list[tuple[str, str]]:
@@ -459,84 +329,42 @@ def page_list(world: dict[str, Any], who: int) -> list[tuple[str, str]]:
     ]
 
 
-class Latencies:
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.by_page: dict[str, list[float]] = defaultdict(list)
-        self.problems: dict[str, int] = defaultdict(int)
+class QueueVisitor(InTurn):
+    """The queue as a person uses it, a signal from it now and then, and the next page of the whole queue."""
 
-    def add(self, page: str, milliseconds: float) -> None:
-        with self.lock:
-            self.by_page[page].append(milliseconds)
+    def __init__(self, pages: list[tuple[str, str]], signal_ids: list[int], slug: str) -> None:
+        super().__init__(pages)
+        self.signal_ids, self.slug = signal_ids, slug
+        self.cursor = ""
+        self.year = datetime.date.today().year
 
-    def problem(self, what: str) -> None:
-        with self.lock:
-            self.problems[what] += 1
+    def fill(self, rng: random.Random, label: str, path: str) -> str | None:
+        from django.urls import reverse
 
-
-def person_loop(
-    who: int,
-    port: int,
-    cookie: tuple[str, str],
-    pages: list[tuple[str, str]],
-    signal_ids: list[int],
-    slug: str,
-    think: float,
-    deadline: float,
-    into: Latencies,
-) -> None:
-    from django.conf import settings
-    from django.urls import reverse
-
-    rng = random.Random(who)
-    browser = Respondent(port)
-    browser.cookies[settings.SESSION_COOKIE_NAME] = cookie[1]
-    cursor = ""
-    year = datetime.date.today().year
-    turn = rng.randrange(len(pages))
-    while time.monotonic() < deadline:
-        label, path = pages[turn % len(pages)]
-        turn += 1
-        if "{cursor}" in path and not cursor:
-            continue
-        path = path.format(
-            cursor=cursor,
-            year=year,
-            signal=reverse("inquiries:detail", args=[slug, rng.choice(signal_ids)]) if "{signal}" in path else "",
+        if "{cursor}" in path and not self.cursor:
+            return None
+        signal = (
+            reverse("inquiries:detail", args=[self.slug, rng.choice(self.signal_ids)]) if "{signal}" in path else ""
         )
-        try:
-            status, _location, text, seconds = browser.request("GET", path)
-        except OSError as error:
-            into.problem(f"{label}: {type(error).__name__}")
-            continue
-        if status != 200:
-            into.problem(f"{label}: {status}")
-        else:
-            into.add(label, seconds * 1000)
-            found = re.search(r"after=([^\"&]+)", text)
-            if label.startswith("queue: all, newest first") and found:
-                cursor = found.group(1)
-        if think:
-            time.sleep(rng.uniform(0.5 * think, 1.5 * think))
+        return path.format(cursor=self.cursor, year=self.year, signal=signal)
+
+    def arrived(self, label: str, text: str) -> None:
+        found = re.search(r"after=([^\"&]+)", text)
+        if label.startswith("queue: all, newest first") and found:
+            self.cursor = found.group(1)
 
 
-def server_times(log: str) -> dict[str, list[int]]:
-    """The server's own time per request path shape (gunicorn_conf logs %(M)s): no queueing in it."""
-    times: dict[str, list[int]] = defaultdict(list)
-    for path, milliseconds in re.findall(r'"GET (\S+)" 200 \S+ (\d+)ms', log):
-        shape = "signal page" if re.search(r"/signals/\d+/$", path) else "queue"
-        times[shape].append(int(milliseconds))
-    return times
+def path_shape(path: str) -> str:
+    return "signal page" if re.search(r"/signals/\d+/$", path) else "queue"
 
 
-def people_at_work(world: dict[str, Any], port: int, think: float, seconds: float) -> Latencies:
-    """The 8 people opening pages for `seconds`, each in a thread of their own."""
+def visitors(world: dict[str, Any]) -> list[tuple[str, QueueVisitor]]:
+    """Each person's session and pages: a coordinator opens any signal, a worker recent ones of their institution."""
     from django_scopes import scopes_disabled
 
     from kokybe.inquiries.models import Signal
 
     with scopes_disabled():
-        # Signals people open: a coordinator any of them, a worker recent ones of their institution.
         signal_ids = list(
             Signal.objects.filter(municipality=world["municipality"]).order_by("?").values_list("pk", flat=True)[:2000]
         )
@@ -548,54 +376,22 @@ def people_at_work(world: dict[str, Any], port: int, think: float, seconds: floa
             )
             for place, _workers in world["places"]
         }
-    latencies = Latencies()
-    deadline = time.monotonic() + seconds
-    threads = []
-    for who, cookie in enumerate(sessions(world)):
-        ids = signal_ids if who < COORDINATORS else by_place[world["places"][who - COORDINATORS][0].pk]
-        pages = page_list(world, who)
-        slug = world["municipality"].slug
-        threads.append(
-            threading.Thread(target=person_loop, args=(who, port, cookie, pages, ids, slug, think, deadline, latencies))
+    slug = world["municipality"].slug
+    return [
+        (
+            session_cookie(user),
+            QueueVisitor(
+                page_list(world, who),
+                signal_ids if who < COORDINATORS else by_place[world["places"][who - COORDINATORS][0].pk],
+                slug,
+            ),
         )
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return latencies
-
-
-def load_round(world: dict[str, Any], port: int, think: float, log_path: Path) -> None:
-    people_at_work(world, port, 0.0, WARM_UP_SECONDS)  # every worker process loads templates and fills caches
-    log_start = len(log_path.read_text())
-    busy_before, total_before = cpu_times()
-    latencies = people_at_work(world, port, think, LOAD_SECONDS)
-    busy_after, total_after = cpu_times()
-    requests = sum(len(samples) for samples in latencies.by_page.values())
-    print(
-        f"  {requests} pages in {LOAD_SECONDS:.0f} s ({requests / LOAD_SECONDS:.1f}/s); machine CPU busy "
-        f"{(busy_after - busy_before) / (total_after - total_before):.0%} of {os.cpu_count()} cores "
-        f"(gunicorn, the database and the 8 clients share them)"
-    )
-    for label, samples in sorted(latencies.by_page.items()):
-        p50, p95 = statistics.median(samples), percentile(samples, 0.95)
-        verdict = "ok" if p95 < TARGET_MS else f"ABOVE the {TARGET_MS} ms target"
-        print(f"  GET {label:42} n {len(samples):5}  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  {verdict}")
-    own = server_times(log_path.read_text()[log_start:])
-    for shape, milliseconds in sorted(own.items()):
-        print(
-            f"  inside the worker (gunicorn log), {shape:11}: p50 {statistics.median(milliseconds):.0f} ms, "
-            f"p95 {percentile(milliseconds, 0.95):.0f} ms over {len(milliseconds)}"
-        )
-    if latencies.problems:
-        print(f"  unexpected answers: {dict(latencies.problems)}")
+        for who, (_label, user) in enumerate(people_of(world))
+    ]
 
 
 def queries_of_pages(world: dict[str, Any]) -> None:
-    """Each page on its own: its time and queries, and the plan of a slow query on PostgreSQL."""
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    """Each page on its own, as a coordinator: its time and queries, and the plan of a slow query on PostgreSQL."""
     from django.urls import reverse
     from django_scopes import scopes_disabled
 
@@ -607,36 +403,12 @@ def queries_of_pages(world: dict[str, Any]) -> None:
             .order_by("-received_at")
             .values_list("pk", flat=True)[500]
         )
-    client = Client()
-    client.force_login(world["coordinators"][0])
     year = datetime.date.today().year
-    print(f"each page alone, {REPEATS} times, in this process (a coordinator): median time, queries, slowest query:")
-    for label, path in page_list(world, 0):
-        if "{cursor}" in path:
-            continue
-        path = path.format(year=year, signal=reverse("inquiries:detail", args=[world["municipality"].slug, one]))
-        client.get(path)
-        elapsed, cpu, runs = [], [], []
-        for _ in range(REPEATS):
-            with CaptureQueriesContext(connection) as captured:
-                started, cpu_started = time.perf_counter(), time.process_time()
-                response = client.get(path)
-                elapsed.append((time.perf_counter() - started) * 1000)
-                cpu.append((time.process_time() - cpu_started) * 1000)
-            assert response.status_code == 200, (label, response.status_code)
-            runs.append([(query["sql"], float(query["time"]) * 1000) for query in captured.captured_queries])
-        # The same query's time in each run: its median says more than one run on a busy machine.
-        per_query = [statistics.median(run[n][1] for run in runs) for n in range(len(runs[0]))]
-        slowest = max(range(len(per_query)), key=per_query.__getitem__)
-        print(
-            f"  {label:42} {statistics.median(elapsed):6.1f} ms ({statistics.median(cpu):5.1f} ms of Python CPU), "
-            f"{len(per_query):2} queries, slowest {per_query[slowest]:.1f} ms, all queries {sum(per_query):.1f} ms"
-        )
-        if connection.vendor == "postgresql" and per_query[slowest] > SLOW_QUERY_MS:
-            with connection.cursor() as cursor:
-                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + runs[0][slowest][0])
-                plan = "\n      ".join(row[0] for row in cursor.fetchall())
-            print(f"    slowest query: {runs[0][slowest][0]}\n    plan:\n      {plan}")
+    signal = reverse("inquiries:detail", args=[world["municipality"].slug, one])
+    pages = [
+        (label, path.format(year=year, signal=signal)) for label, path in page_list(world, 0) if "{cursor}" not in path
+    ]
+    pages_alone(world["coordinators"][0], pages, who="a coordinator")
 
 
 def figures_timing(world: dict[str, Any]) -> None:
@@ -681,86 +453,28 @@ def figures_timing(world: dict[str, Any]) -> None:
 
 
 def serve(world: dict[str, Any], var: str) -> None:
-    port = free_port()
-    server_env = {
-        **os.environ,
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", "4"),
-        "DEBUG": "0",
-        "KOKYBE_ENV": "development",
-    }
-    log_path = Path(var) / "gunicorn.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            [str(Path(PYTHON).parent / "gunicorn"), "-c", "python:kokybe.gunicorn_conf", "kokybe.wsgi"],
-            cwd=ROOT,
-            env=server_env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        ready_by = time.monotonic() + 60
-        while True:
-            if server.poll() is not None:
-                raise SystemExit(f"gunicorn ended early:\n{log_path.read_text()[-3000:]}")
-            try:
-                if Respondent(port).request("GET", "/accounts/login/")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > ready_by:
-                raise SystemExit(f"gunicorn did not answer:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.2)
-        workers = server_env["GUNICORN_WORKERS"]
-        print(
-            f"{USERS} people at once against gunicorn ({workers} sync workers), "
-            f"pausing ~{THINK_SECONDS:.1f} s between pages:",
-            flush=True,
-        )
-        load_round(world, port, THINK_SECONDS, log_path)
-        print(
-            f"{USERS} people at once, no pause between pages (each clicks again the moment a page arrives):", flush=True
-        )
-        load_round(world, port, 0.0, log_path)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-    errors = server_errors(log_path.read_text())
-    print(f"  server errors: {sum(errors.values()) or 'none'}")
-    for error, count in errors.most_common():
-        print(f"    {count} x {error}")
+    workers = os.environ.get("GUNICORN_WORKERS", "4")
+    with serving(var) as (port, log_path):
+        for think, how in (
+            (THINK_SECONDS, f"pausing ~{THINK_SECONDS:.1f} s between pages"),
+            (0.0, "no pause between pages (each clicks again the moment a page arrives)"),
+        ):
+            print(f"{USERS} people at once against gunicorn ({workers} sync workers), {how}:", flush=True)
+            load_round(
+                port,
+                lambda: visitors(world),
+                think=think,
+                seconds=LOAD_SECONDS,
+                target_ms=TARGET_MS,
+                log_path=log_path,
+                shape_of=path_shape,
+            )
 
 
 def main() -> None:
-    var = tempfile.mkdtemp(prefix="kokybe-bench-inquiries-")
-    given = os.environ.get("DATABASE_URL", "")
-    env = {**os.environ, "KOKYBE_VAR_DIR": var, "DEBUG": "0", "KOKYBE_ENV": "development"}
-    env.pop("KOKYBE_DEMO_RELAX_MFA", None)
-    database = None
-    reused = os.environ.get("BENCH_DATABASE", "")
-    if reused and given.startswith(("postgres://", "postgresql://")):
-        database = reused
-        env["DATABASE_URL"] = urlunsplit(urlsplit(given)._replace(path="/" + reused))
-    elif given.startswith(("postgres://", "postgresql://")):
-        env["DATABASE_URL"], database = create_postgres_database(given)
-    else:
-        env.pop("DATABASE_URL", None)
-    try:
+    with bench_database("inquiries") as bench:
         began = time.monotonic()
-        # A kept register is brought up to the code's migrations too.
-        run(PYTHON, "manage.py", "migrate", "--noinput", "-v", "0", env=env)
-        run(PYTHON, "manage.py", "createcachetable", "-v", "0", env=env)
-        os.environ.clear()
-        os.environ.update(env)
-        django_setup()
-        from django.db import connection
-
-        print(f"database: {connection.vendor} {'(' + database + ')' if database else '(temporary SQLite file)'}")
-        if reused:
+        if bench.reused:
             world = found_world()
             print(f"reusing the register: {world['open']:,} signals open, {world['overdue']:,} of them overdue")
         else:
@@ -772,20 +486,9 @@ def main() -> None:
                 flush=True,
             )
         queries_of_pages(world)
-        serve(world, var)
+        serve(world, bench.var)
         figures_timing(world)
         print(f"total run time: {(time.monotonic() - began) / 60:.1f} min")
-    finally:
-        if "django" in sys.modules:
-            from django.db import connections
-
-            connections.close_all()
-        if os.environ.get("BENCH_KEEP") or reused:
-            print(f"kept: {var}" + (f" and the database {database}" if database else ""))
-        else:
-            if database is not None:
-                drop_postgres_database(given, database)
-            shutil.rmtree(var, ignore_errors=True)
 
 
 if __name__ == "__main__":
