@@ -2,6 +2,7 @@ from django_scopes import scopes_disabled
 from django_tasks import task
 
 from kokybe.analytics.models import SummaryRefreshState
+from kokybe.charter.services.queueing import indicator_figures_refresh_soon
 from kokybe.tenancy.models import Municipality
 
 
@@ -16,3 +17,4 @@ def summaries_refresh_task(*, municipality_id: int) -> None:
         # Cleared before reading: an event committed from now on queues the next refresh.
         SummaryRefreshState.objects.filter(municipality_id=municipality_id).update(pending=False)
     summaries_refresh(municipality=municipality)
+    indicator_figures_refresh_soon(municipality_id)  # the charter's measures read the same records

@@ -23,14 +23,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import models
 from django.utils.formats import date_format
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kokybe.charter.measures import MEASURES, SHARE, Measure, MeasureValue
-from kokybe.charter.models import Indicator, Period
+from kokybe.charter.models import Indicator, Period, Status
 from kokybe.tenancy.models import Municipality
+
+TREND_PERIODS = 6
+"""The periods a trend shows: the one under way and the five before it."""
+YEARS_BACK = 7
+"""How many past years' last periods are kept: the dashboards offer the last five years, and the institution
+dashboard shows a chosen year with the two before it and compares the first of them with its own year before."""
 
 SHARE_MARGIN = 0.05
 """At risk: a share at most 5 percentage points short of its target."""
@@ -38,14 +43,6 @@ RELATIVE_MARGIN = 0.10
 """At risk: a time or a rate at most a tenth of its target short of it."""
 TOLERANCE = 1e-9
 """A figure equal to its target is met, whatever the last binary digit of a division says."""
-
-
-class Status(models.TextChoices):
-    MET = "met", pgettext_lazy("indicator status", "Met")
-    AT_RISK = "at_risk", pgettext_lazy("indicator status", "At risk")
-    NOT_MET = "not_met", pgettext_lazy("indicator status", "Not met")
-    NO_DATA = "no_data", pgettext_lazy("indicator status", "No data")
-    SUPPRESSED = "suppressed", pgettext_lazy("indicator status", "Too few cases to show")
 
 
 @dataclass(frozen=True)
@@ -124,6 +121,17 @@ def periods_until(period: str, until: datetime.date, count: int) -> list[PeriodS
     while len(spans) < count:
         spans.append(span_of(period, spans[-1].start - datetime.timedelta(days=1)))
     return spans[::-1]
+
+
+def periods_kept(period: str, today: datetime.date) -> list[PeriodSpan]:
+    """Every period the pages read an indicator's figure of, oldest first: the trend's (TREND_PERIODS up to the
+    one under way, whose headline is the last complete one) and, for the dashboards, the period that ends each of
+    the YEARS_BACK years before this one."""
+    spans = {span.start: span for span in periods_until(period, today, TREND_PERIODS)}
+    for year in range(today.year - YEARS_BACK, today.year):
+        span = span_of(period, datetime.date(year, 12, 31))
+        spans.setdefault(span.start, span)
+    return [spans[start] for start in sorted(spans)]
 
 
 def _months_after(first_day: datetime.date, months: int) -> datetime.date:

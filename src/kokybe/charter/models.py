@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager
 
 from kokybe.core.texts import Texts, text_in
@@ -42,6 +43,16 @@ class VersionStatus(models.TextChoices):
     DRAFT = "draft", _("Being drafted")
     ADOPTED = "adopted", _("In force")
     SUPERSEDED = "superseded", _("Superseded")
+
+
+class Status(models.TextChoices):
+    """How an indicator's figure stands against its target (the rules are in `kokybe.charter.compliance`)."""
+
+    MET = "met", pgettext_lazy("indicator status", "Met")
+    AT_RISK = "at_risk", pgettext_lazy("indicator status", "At risk")
+    NOT_MET = "not_met", pgettext_lazy("indicator status", "Not met")
+    NO_DATA = "no_data", pgettext_lazy("indicator status", "No data")
+    SUPPRESSED = "suppressed", pgettext_lazy("indicator status", "Too few cases to show")
 
 
 class Period(models.TextChoices):
@@ -173,3 +184,67 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return self.measure_key
+
+
+class IndicatorFigure(models.Model):
+    """An indicator's figure for one period, over the institutions it covers (institution empty) or for one of
+    them: the summary the compliance pages, the public page and the dashboards read, kept by the worker
+    (`indicator_figures_refresh`) instead of computed by the measures on every view.
+
+    `reason` holds the measure's explanation in the source language (the msgid): the page translates it into
+    its own language when it shows it, so one row serves the Lithuanian, Latvian and English pages.
+    """
+
+    municipality = models.ForeignKey("tenancy.Municipality", on_delete=models.PROTECT, related_name="+")
+    version = models.ForeignKey(CharterVersion, on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="figures")
+    institution = models.ForeignKey(
+        "tenancy.Institution", on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )  # empty: the institutions the indicator covers, together
+    period_start = models.DateField()
+    period_end = models.DateField()  # included
+    value = models.FloatField(null=True, blank=True)
+    n = models.PositiveIntegerField(default=0)
+    available = models.BooleanField(default=True)
+    reason = models.CharField(max_length=300, blank=True)
+    suppressed = models.BooleanField(default=False)
+    status = models.CharField(max_length=12, choices=Status.choices)
+    computed_at = models.DateTimeField()  # when this figure was last written (a run that finds it unchanged keeps it)
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        verbose_name = _("indicator figure")
+        verbose_name_plural = _("indicator figures")
+        constraints = [
+            # Two conditional constraints: in a plain unique constraint every empty institution differs from another.
+            models.UniqueConstraint(
+                fields=["indicator", "institution", "period_start"],
+                condition=models.Q(institution__isnull=False),
+                name="charter_figure_unique_institution",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "period_start"],
+                condition=models.Q(institution__isnull=True),
+                name="charter_figure_unique_overall",
+            ),
+        ]
+        indexes = [models.Index(fields=["version", "period_start"], name="charter_figure_version_period")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.institution_id or '*'} {self.period_start}"
+
+
+class FiguresRefreshState(models.Model):
+    """The worker's bookkeeping of a municipality's indicator figures: whether a refresh is queued (at most one
+    pending, as for the analytics summaries) and when the last run finished (the pages' "Figures as of")."""
+
+    municipality = models.OneToOneField("tenancy.Municipality", on_delete=models.CASCADE, related_name="+")
+    pending = models.BooleanField(default=False)
+    requested_at = models.DateTimeField(null=True, blank=True)
+    computed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(municipality="municipality")
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} computed_at={self.computed_at}"

@@ -1,5 +1,7 @@
 """Reading the charter, tenant first: its versions, a version's content as a tree, and what it refers to."""
 
+import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
@@ -7,7 +9,15 @@ from django.http import Http404
 
 from kokybe.catalogue.models import Service
 from kokybe.charter.measures import MEASURES, SERVICE, SURVEY_DIMENSION
-from kokybe.charter.models import CharterVersion, Commitment, Expectation, Indicator, VersionStatus
+from kokybe.charter.models import (
+    CharterVersion,
+    Commitment,
+    Expectation,
+    FiguresRefreshState,
+    Indicator,
+    IndicatorFigure,
+    VersionStatus,
+)
 from kokybe.surveys.models import QualityDimension
 from kokybe.tenancy.models import Institution, Municipality
 
@@ -183,3 +193,21 @@ def indicator_of(municipality: Municipality, version: CharterVersion, pk: int) -
         .prefetch_related("institutions")
         .first()
     )
+
+
+FigureKey = tuple[int, int | None, datetime.date]  # indicator, institution (None: those covered together), start
+
+
+def indicator_figures(
+    municipality: Municipality, version: CharterVersion, period_starts: Iterable[datetime.date]
+) -> dict[FigureKey, IndicatorFigure]:
+    """The kept figures of `version`'s indicators in the periods starting on `period_starts`; one query."""
+    rows = IndicatorFigure.objects.filter(
+        municipality=municipality, version=version, period_start__in=sorted(set(period_starts))
+    )
+    return {(row.indicator_id, row.institution_id, row.period_start): row for row in rows}
+
+
+def figures_as_of(municipality: Municipality) -> datetime.datetime | None:
+    """When the indicator figures were last brought up to date; None when never."""
+    return FiguresRefreshState.objects.filter(municipality=municipality).values_list("computed_at", flat=True).first()

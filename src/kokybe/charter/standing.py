@@ -2,27 +2,36 @@
 
 The headline of an indicator is its last complete period (a quarter judged in its third week would
 read as failing when it has only begun); the trend runs up to the period under way, whose figure is
-marked as "so far". The figures and statuses come from `kokybe.charter.compliance`.
+marked as "so far". The figures are those the worker keeps (`IndicatorFigure`, computed by the measures
+and judged by `kokybe.charter.compliance`): the pages read them in a query, whatever the number of
+indicators and institutions. A figure not computed yet (a version adopted a moment ago) says so.
 """
 
 import datetime
 from dataclasses import dataclass, replace
 
+from django.utils.translation import gettext
+
 from kokybe.charter.compliance import (
+    TREND_PERIODS,
     IndicatorResult,
-    IndicatorSpec,
+    PeriodSpan,
     Status,
-    indicator_result,
-    indicator_trend,
     periods_until,
 )
 from kokybe.charter.measures import MEASURES, SHARE, SMALL_GROUP, MeasureValue
-from kokybe.charter.models import CharterVersion, Indicator
+from kokybe.charter.models import CharterVersion, Indicator, IndicatorFigure
 from kokybe.charter.presentation import CommitmentText, ExpectationText, IndicatorText, described_tree, figure_text
-from kokybe.charter.selectors import active_institutions, indicators_of, parameters_of, version_tree
+from kokybe.charter.selectors import (
+    FigureKey,
+    active_institutions,
+    indicator_figures,
+    indicators_of,
+    parameters_of,
+    version_tree,
+)
 from kokybe.tenancy.models import Institution, Municipality
 
-TREND_PERIODS = 6
 CHART_WIDTH = 320
 CHART_HEIGHT = 120
 PLOT_HEIGHT = CHART_HEIGHT - 20  # room under the bars for the target line's stroke
@@ -35,6 +44,7 @@ class Figure:
     result: IndicatorResult
     text: str  # the value in its unit, "–" when there is none
     under_way: bool  # the period has not ended: the figure so far
+    computed: bool = True  # False: the worker has not computed this figure yet
 
     @property
     def status(self) -> str:
@@ -42,7 +52,7 @@ class Figure:
 
     @property
     def status_label(self) -> str:
-        return str(self.result.status.label)
+        return str(self.result.status.label) if self.computed else gettext("Not computed yet")
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,45 @@ def figure_of(indicator: Indicator, result: IndicatorResult, today: datetime.dat
     return Figure(result=result, text=text, under_way=result.span.is_under_way(today))
 
 
+@dataclass(frozen=True)
+class FigureBook:
+    """The kept figures a page reads, and the day it reads them on."""
+
+    rows: dict[FigureKey, IndicatorFigure]
+    today: datetime.date
+
+    def figure(self, indicator: Indicator, span: PeriodSpan, institution_id: int | None = None) -> Figure:
+        row = self.rows.get((indicator.pk, institution_id, span.start))
+        if row is None:
+            missing = IndicatorResult(value=MeasureValue(value=None, n=0), status=Status.NO_DATA, span=span)
+            return Figure(result=missing, text="–", under_way=span.is_under_way(self.today), computed=False)
+        value = MeasureValue(
+            value=row.value,
+            n=row.n,
+            available=row.available,
+            reason=gettext(row.reason) if row.reason else "",  # kept in the source language
+            suppressed=row.suppressed,
+        )
+        return figure_of(indicator, IndicatorResult(value=value, status=Status(row.status), span=span), self.today)
+
+    def trend(self, indicator: Indicator, institution_id: int | None = None) -> list[Figure]:
+        """The indicator's TREND_PERIODS figures up to the period under way, oldest first."""
+        return [
+            self.figure(indicator, span, institution_id)
+            for span in periods_until(indicator.period, self.today, TREND_PERIODS)
+        ]
+
+
+def figure_book(
+    municipality: Municipality, version: CharterVersion, indicators: list[Indicator], today: datetime.date
+) -> FigureBook:
+    """The kept figures of `indicators` in their trends' periods (the headline's among them); one query."""
+    starts = {
+        span.start for kind in {i.period for i in indicators} for span in periods_until(kind, today, TREND_PERIODS)
+    }
+    return FigureBook(indicator_figures(municipality, version, starts), today)
+
+
 def _hidden(figure: Figure) -> Figure:
     value = figure.result.value
     hidden = MeasureValue(value=None, n=value.n, suppressed=True)
@@ -144,43 +193,14 @@ def covered(indicator: Indicator, institutions: list[Institution]) -> list[Insti
 
 
 def standing_of(
-    municipality: Municipality,
-    text: IndicatorText,
-    institutions: list[Institution],
-    *,
-    today: datetime.date,
-    with_trend: bool,
+    book: FigureBook, text: IndicatorText, institutions: list[Institution], *, with_trend: bool
 ) -> IndicatorStanding:
     indicator = text.indicator
-    spec = IndicatorSpec.of(indicator)
-    last_complete = periods_until(spec.period, today, 2)[0]
-    if with_trend:
-        trend = [
-            figure_of(indicator, result, today)
-            for result in indicator_trend(municipality, spec, until=today, count=TREND_PERIODS)
-        ]
-        overall = trend[-2]
-    else:
-        overall = figure_of(
-            indicator,
-            indicator_result(municipality, spec, period_start=last_complete.start, period_end=last_complete.end),
-            today,
-        )
+    last_complete = periods_until(indicator.period, book.today, 2)[0]
+    trend = book.trend(indicator) if with_trend else []
+    overall = trend[-2] if with_trend else book.figure(indicator, last_complete)
     reached = covered(indicator, institutions)
-    figures = [
-        figure_of(
-            indicator,
-            indicator_result(
-                municipality,
-                spec,
-                period_start=last_complete.start,
-                period_end=last_complete.end,
-                institution_id=institution.pk,
-            ),
-            today,
-        )
-        for institution in reached
-    ]
+    figures = [book.figure(indicator, last_complete, institution.pk) for institution in reached]
     per_institution = [
         InstitutionFigure(institution, figure)
         for institution, figure in zip(reached, complement_suppressed(figures), strict=True)
@@ -201,24 +221,24 @@ def standings(
     institution_ids: frozenset[int] | None,
     with_trend: bool,
 ) -> list[ExpectationStanding]:
-    """Every indicator of `version` with its figures; per institution only those of `institution_ids` (None: all)."""
+    """Every indicator of `version` with its kept figures; per institution only those of `institution_ids` (None:
+    all). A bounded number of queries: the version's tree, the names it refers to, the institutions, the figures."""
     tree = version_tree(version)
-    parameters = parameters_of(municipality, indicators_of(tree))
+    indicators = indicators_of(tree)
+    parameters = parameters_of(municipality, indicators)
     institutions = [
         institution
         for institution in active_institutions(municipality)
         if institution_ids is None or institution.pk in institution_ids
     ]
+    book = figure_book(municipality, version, indicators, today)
     return [
         ExpectationStanding(
             expectation,
             [
                 CommitmentStanding(
                     commitment,
-                    [
-                        standing_of(municipality, text, institutions, today=today, with_trend=with_trend)
-                        for text in commitment.indicators
-                    ],
+                    [standing_of(book, text, institutions, with_trend=with_trend) for text in commitment.indicators],
                 )
                 for commitment in expectation.commitments
             ],

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from kokybe.charter import exports, selectors, standing
-from kokybe.charter.compliance import STATUS_HELP, IndicatorSpec, Status, indicator_trend
+from kokybe.charter.compliance import STATUS_HELP, Status
 from kokybe.charter.measures import SMALL_GROUP
 from kokybe.charter.presentation import indicator_text
 from kokybe.tenancy.access import access_of, require_capability
@@ -41,6 +41,7 @@ def compliance(request: HttpRequest, municipality: str) -> HttpResponse:
             "legend": [(status, status.label, STATUS_HELP[status]) for status in Status],
             "may_manage": access.can(C.MANAGE_CHARTER),
             "small_group": SMALL_GROUP,
+            "as_of": selectors.figures_as_of(access.municipality) if version else None,
         },
     )
 
@@ -94,20 +95,9 @@ def indicator_trends(request: HttpRequest, municipality: str, adopted_indicator:
         for institution in standing.covered(indicator, list(selectors.active_institutions(access.municipality)))
         if reach is None or institution.pk in reach
     ]
-    spec = IndicatorSpec.of(indicator)
-    overall = [
-        standing.figure_of(indicator, result, today)
-        for result in indicator_trend(access.municipality, spec, until=today, count=standing.TREND_PERIODS)
-    ]
-    trends = [
-        [
-            standing.figure_of(indicator, result, today)
-            for result in indicator_trend(
-                access.municipality, spec, until=today, count=standing.TREND_PERIODS, institution_id=institution.pk
-            )
-        ]
-        for institution in institutions
-    ]
+    book = standing.figure_book(access.municipality, version, [indicator], today)
+    overall = book.trend(indicator)
+    trends = [book.trend(indicator, institution.pk) for institution in institutions]
     # Small groups hidden period by period, across the institutions, as on the compliance page.
     periods = [standing.complement_suppressed(list(column)) for column in zip(*trends, strict=True)]
     rows = [(institution, [column[row] for column in periods]) for row, institution in enumerate(institutions)]
@@ -123,5 +113,6 @@ def indicator_trends(request: HttpRequest, municipality: str, adopted_indicator:
             "chart": standing.trend_chart(indicator, overall),
             "rows": rows,
             "legend": [(status, status.label, STATUS_HELP[status]) for status in Status],
+            "as_of": selectors.figures_as_of(access.municipality),
         },
     )

@@ -9,7 +9,6 @@ else the language the reader chose, else the municipality's), printable. Only GE
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -20,11 +19,9 @@ from kokybe.catalogue.views_public import public_place
 from kokybe.charter import selectors, standing
 from kokybe.charter.compliance import STATUS_HELP, Status
 from kokybe.charter.measures import SMALL_GROUP
-from kokybe.charter.models import CharterVersion
 from kokybe.tenancy.models import Municipality
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-FIGURES_KEPT_SECONDS = 600
 
 
 def _language(request: HttpRequest, municipality: Municipality) -> str:
@@ -41,19 +38,6 @@ def _address(request: HttpRequest, path: str, language: str, municipality: Munic
     return request.build_absolute_uri(path + query)
 
 
-def _figures(municipality: Municipality, version: CharterVersion, language: str) -> list[standing.ExpectationStanding]:
-    """The charter's figures, kept for a while: they are of complete periods, which change only when records
-    of the past arrive late, and computing them reads every measure for every institution. A newly adopted
-    version is another key, so residents see it at once."""
-    today = timezone.localdate()
-    key = f"charter-public:{municipality.pk}:{version.pk}:{language}:{today.isoformat()}"
-    found = cache.get(key)
-    if found is None:
-        found = standing.standings(municipality, version, today=today, institution_ids=None, with_trend=False)
-        cache.set(key, found, FIGURES_KEPT_SECONDS)
-    return found
-
-
 @public_place
 def charter_page(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     language = _language(request, municipality)
@@ -67,7 +51,10 @@ def charter_page(request: HttpRequest, municipality: Municipality) -> HttpRespon
             "place": municipality,
             "language": language,
             "version": version,
-            "tree": _figures(municipality, version, language),
+            "tree": standing.standings(
+                municipality, version, today=timezone.localdate(), institution_ids=None, with_trend=False
+            ),
+            "as_of": selectors.figures_as_of(municipality),
             "legend": [(status, status.label, STATUS_HELP[status]) for status in Status],
             "small_group": SMALL_GROUP,
             "canonical": _address(request, path, language, municipality),

@@ -3,25 +3,24 @@
 Each reader answers a `Cells` mapping (institution id, or None for the whole municipality; year) -> value, so
 the pages put institutions side by side and years one after another without a query per institution. Where the
 owning app keeps summaries (the analytics summaries of signals and services) they are read; elsewhere the rows
-are aggregated in the database. The charter is the exception: its figures come from the charter's measures, one
-computation per indicator and institution, kept in the cache for ten minutes (`charter_counts`).
+are aggregated in the database. The charter's counts are read from the indicator figures its worker keeps.
 """
 
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Avg, Count, Max, Q, Sum
 from django.db.models.functions import ExtractYear
 
 from kokybe.analytics.models import PeriodSummary
 from kokybe.analytics.selectors import lead_time_rows
 from kokybe.assessments.models import CriterionResult, RoundStatus, Scoring
-from kokybe.charter.compliance import IndicatorSpec, Status, indicator_result, span_of
+from kokybe.charter.compliance import IndicatorSpec, Status, span_of
 from kokybe.charter.measures import SMALL_GROUP
-from kokybe.charter.selectors import in_force
+from kokybe.charter.models import Indicator
+from kokybe.charter.selectors import in_force, indicator_figures
 from kokybe.improvement.models import Action, ActionStatus, PlanStatus
 from kokybe.individualplans.models import IndividualPlan
 from kokybe.individualplans.models import PlanStatus as IndividualPlanStatus
@@ -37,7 +36,6 @@ Cells = dict[Key, float | None]
 SATISFIED = ("4", "5")
 SCALE = ("1", "2", "3", "4", "5")
 REVIEWS_DUE_WITHIN = datetime.timedelta(days=14)
-CHARTER_KEPT_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -197,43 +195,35 @@ def charter_counts(
     municipality: Municipality, institution_ids: Iterable[int], days: dict[int, datetime.date]
 ) -> dict[Key, CharterCount]:
     """The adopted charter's indicators judged per institution (and over the municipality) in the period of
-    each indicator that contains `days[year]`, by the charter's own measures: a computation per indicator,
-    institution and year, so the counts are kept for a while (CHARTER_KEPT_SECONDS) under a key naming the
-    version and the day, as the public charter page keeps its figures; a newly adopted version is another key.
-    Empty when no charter is adopted."""
+    each indicator that contains `days[year]`, as the charter's worker keeps them (`IndicatorFigure`): three
+    queries whatever the number of indicators and institutions. A count some of whose figures are not computed
+    yet is left out (the page shows no figure rather than a partial one). Empty when no charter is adopted."""
     version = in_force(municipality)
     if version is None:
         return {}
-    wanted: list[Key] = [(institution_id, year) for year in days for institution_id in [None, *institution_ids]]
-
-    def cache_key(key: Key) -> str:
-        institution_id, year = key
-        return f"dashboards-charter:{municipality.pk}:{version.pk}:{institution_id or 0}:{days[year].isoformat()}"
-
-    kept = cache.get_many([cache_key(key) for key in wanted])
-    counts = {key: CharterCount(*kept[cache_key(key)]) for key in wanted if cache_key(key) in kept}
-    missing = [key for key in wanted if key not in counts]
-    if not missing:
-        return counts
-    indicators = list(version.indicators.prefetch_related("institutions").order_by("order", "pk"))
-    specs = [IndicatorSpec.of(indicator) for indicator in indicators]
-    for institution_id, year in missing:
-        tally = dict.fromkeys(Status, 0)
-        for spec in specs:
-            if institution_id is not None and not spec.covers(institution_id):
+    indicators = list(
+        Indicator.objects.filter(municipality=municipality, version=version).prefetch_related("institutions")
+    )
+    specs = {indicator.pk: IndicatorSpec.of(indicator) for indicator in indicators}
+    starts = {(pk, year): span_of(spec.period, day).start for pk, spec in specs.items() for year, day in days.items()}
+    rows = indicator_figures(municipality, version, set(starts.values()))
+    counts: dict[Key, CharterCount] = {}
+    for year in days:
+        for institution_id in [None, *institution_ids]:
+            reached = [pk for pk, spec in specs.items() if institution_id is None or spec.covers(institution_id)]
+            found = [rows.get((pk, institution_id, starts[(pk, year)])) for pk in reached]
+            statuses = [Status(row.status) for row in found if row is not None]
+            if len(statuses) < len(found):
                 continue
-            span = span_of(spec.period, days[year])
-            result = indicator_result(
-                municipality, spec, period_start=span.start, period_end=span.end, institution_id=institution_id
+            tally = dict.fromkeys(Status, 0)
+            for status in statuses:
+                tally[status] += 1
+            counts[(institution_id, year)] = CharterCount(
+                met=tally[Status.MET],
+                at_risk=tally[Status.AT_RISK],
+                not_met=tally[Status.NOT_MET],
+                without_figure=tally[Status.NO_DATA] + tally[Status.SUPPRESSED],
             )
-            tally[result.status] += 1
-        counts[(institution_id, year)] = CharterCount(
-            met=tally[Status.MET],
-            at_risk=tally[Status.AT_RISK],
-            not_met=tally[Status.NOT_MET],
-            without_figure=tally[Status.NO_DATA] + tally[Status.SUPPRESSED],
-        )
-    cache.set_many({cache_key(key): astuple(counts[key]) for key in missing}, CHARTER_KEPT_SECONDS)
     return counts
 
 

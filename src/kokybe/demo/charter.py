@@ -22,6 +22,7 @@ from kokybe.charter.services.content import (
     indicator_create,
     indicator_update,
 )
+from kokybe.charter.services.figures import indicator_figures_refresh
 from kokybe.charter.services.versions import charter_version_adopt, charter_version_draft, charter_version_update
 from kokybe.demo import data
 from kokybe.surveys import builtin
@@ -326,6 +327,10 @@ def charter_load() -> None:
             else:
                 _revision(actor, version, adoption.indicators_since)
             charter_version_adopt(actor=actor, version=version, adopted_on=adoption.adopted_on)
+    # The figures the charter's pages and the dashboards read, as the worker keeps them: computed now, over the
+    # records the demo wrote before (a second load finds them unchanged).
+    for place in data.MUNICIPALITIES:
+        indicator_figures_refresh(municipality=Municipality.objects.get(slug=place.slug))
 
 
 def _indicator(actor: User, commitment: Commitment, spec: IndicatorSpec, target: Decimal | None = None) -> None:

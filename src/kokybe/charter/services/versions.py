@@ -16,6 +16,7 @@ from kokybe.accounts.models import User
 from kokybe.audit.services import audit_record
 from kokybe.charter.models import Charter, CharterVersion, Commitment, Expectation, Indicator, VersionStatus
 from kokybe.charter.services.common import BODY_LENGTH, checked_texts, draft_locked
+from kokybe.charter.services.queueing import indicator_figures_refresh_soon
 from kokybe.core.concurrency import version_claim
 from kokybe.core.errors import ServiceError
 from kokybe.core.texts import Texts
@@ -176,4 +177,6 @@ def charter_version_adopt(
         },
         label=_label(version),
     )
+    # The pages read the new version's figures from the worker's summary: until it has run they say so.
+    indicator_figures_refresh_soon(version.municipality_id)
     return version

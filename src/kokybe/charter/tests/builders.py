@@ -9,6 +9,7 @@ from django_scopes import scopes_disabled
 from kokybe.accounts.models import User
 from kokybe.charter.models import CharterVersion, Commitment, Expectation, Indicator
 from kokybe.charter.services.content import commitment_create, expectation_create, indicator_create
+from kokybe.charter.services.figures import indicator_figures_refresh
 from kokybe.charter.services.versions import charter_version_adopt, charter_version_draft
 from kokybe.tenancy.models import Institution, Municipality
 
@@ -64,3 +65,9 @@ def adopted_charter(
     with scopes_disabled():
         built.version = charter_version_adopt(actor=actor, version=built.version, adopted_on=on)
     return built
+
+
+def figures_refreshed(municipality: Municipality) -> None:
+    """What the worker does after records are written: the indicator figures the pages read, brought up to date."""
+    with scopes_disabled():
+        indicator_figures_refresh(municipality=municipality)

@@ -13,7 +13,9 @@ from conftest import World
 from kokybe.accounts.models import User
 from kokybe.analytics.models import Process
 from kokybe.casework.tests.builders import home_help
-from kokybe.charter.tests.builders import adopted_charter
+from kokybe.charter.services.content import indicator_create
+from kokybe.charter.services.versions import charter_version_adopt, charter_version_draft
+from kokybe.charter.tests.builders import adopted_charter, figures_refreshed
 from kokybe.dashboards import selectors
 from kokybe.dashboards.tests.builders import answers, approved_plan_actions, period, satisfaction_survey
 from kokybe.tenancy.tests.factories import InstitutionFactory
@@ -112,14 +114,47 @@ def test_downloads_give_the_same_numbers(world: World) -> None:
 
 def test_the_charter_counts_each_institutions_indicators(world: World, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
     adopted_charter(world.coordinator, world.a, on=datetime.date(YEAR, 1, 5))
+    days = {YEAR - 1: datetime.date(YEAR - 1, 12, 31), YEAR: datetime.date.today()}
     with scopes_disabled():
-        counts = selectors.charter_counts(world.a, [world.a1.pk], {YEAR: datetime.date.today()})
-        with django_assert_max_num_queries(2):  # kept: the version in force and the kept counts
-            assert selectors.charter_counts(world.a, [world.a1.pk], {YEAR: datetime.date.today()}) == counts
+        # Adopted a moment ago, before the worker ran: no count rather than a count of nothing.
+        assert selectors.charter_counts(world.a, [world.a1.pk], days) == {}
+    figures_refreshed(world.a)
+    with scopes_disabled(), django_assert_max_num_queries(4):  # the version, its indicators and theirs, figures
+        counts = selectors.charter_counts(world.a, [world.a1.pk], days)
     # No signals at all: the indicator has no figure, which is not counted as failing.
     assert counts[(world.a1.pk, YEAR)] == selectors.CharterCount(without_figure=1)
-    assert counts[(None, YEAR)].share_met is None
-    assert _client(world, world.coordinator).get(OVERVIEW).status_code == 200
+    assert counts[(None, YEAR - 1)].share_met is None
+    page = _client(world, world.coordinator).get(OVERVIEW)
+    assert "Figures as of" in page.content.decode()
+
+
+def test_the_charter_counts_read_the_same_queries_for_more_indicators_and_institutions(
+    world: World,
+    django_assert_max_num_queries,  # type: ignore[no-untyped-def]
+) -> None:
+    built = adopted_charter(world.coordinator, world.a, on=datetime.date(YEAR, 1, 5))
+    with scopes_disabled():
+        more = [InstitutionFactory(municipality=world.a, slug=f"more-{n}") for n in range(6)]
+        draft = charter_version_draft(actor=world.coordinator, municipality=world.a)
+        for period in ("month", "year", "quarter"):
+            indicator_create(
+                actor=world.coordinator,
+                commitment=draft.commitments.get(),
+                measure_key=built.indicator.measure_key,
+                parameter={},
+                target=built.indicator.target,
+                period=period,
+                institutions=more[:3] if period == "month" else [],
+            )
+        charter_version_adopt(actor=world.coordinator, version=draft, adopted_on=datetime.date(YEAR, 2, 1))
+    figures_refreshed(world.a)
+    everyone = [world.a1.pk, world.a2.pk, *(institution.pk for institution in more)]
+    days = {year: datetime.date(year, 12, 31) for year in range(YEAR - 7, YEAR)} | {YEAR: datetime.date.today()}
+    with scopes_disabled(), django_assert_max_num_queries(4):
+        counts = selectors.charter_counts(world.a, everyone, days)
+    assert len(counts) == len(days) * (len(everyone) + 1)  # every year the dashboards offer is kept
+    assert counts[(more[0].pk, YEAR)] == selectors.CharterCount(without_figure=4)
+    assert counts[(world.a1.pk, YEAR)] == selectors.CharterCount(without_figure=3)
 
 
 def test_the_pages_read_a_bounded_number_of_queries(world: World, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
