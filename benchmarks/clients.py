@@ -490,7 +490,7 @@ def queries_of_pages(world: dict[str, Any]) -> None:
 
 def serve(world: dict[str, Any], var: str) -> None:
     workers = os.environ.get("GUNICORN_WORKERS", "4")
-    with serving(var) as (port, log_path):
+    with serving(var) as (port, log_path, server_pid):
         print(
             f"8 people at once against gunicorn ({workers} sync workers), pausing ~{THINK_SECONDS:.1f} s between "
             "pages:",
@@ -503,6 +503,7 @@ def serve(world: dict[str, Any], var: str) -> None:
             seconds=LOAD_SECONDS,
             target_ms=TARGET_MS,
             log_path=log_path,
+            server_pid=server_pid,
         )
 
 

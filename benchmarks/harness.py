@@ -363,6 +363,44 @@ def people_at_work(port: int, people: Sequence[tuple[str, Visitor]], think: floa
     return latencies
 
 
+def process_cpu_seconds(root: int) -> float:
+    """CPU seconds (user and system) of process `root`, its live children and the children it has reaped: what a
+    server (gunicorn's master, PostgreSQL's postmaster) and its workers spent, 0 where /proc cannot tell."""
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def fields(pid: int) -> list[str]:
+        try:
+            text = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            return []
+        return text[text.rindex(")") + 2 :].split()  # after "pid (name) ": state is field 3, ppid 4
+
+    own = fields(root)
+    if not own:
+        return 0.0
+    total = sum(int(value) for value in own[11:15])  # utime, stime, cutime, cstime
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (child := fields(int(entry.name))) and int(child[1]) == root:
+            total += int(child[11]) + int(child[12])
+    return total / ticks
+
+
+def postgres_server_pid() -> int | None:
+    """The postmaster of the database this process uses, when it runs on this machine (its backend's parent)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    try:
+        stat = Path(f"/proc/{backend}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat[stat.rindex(")") + 2 :].split()[1])
+
+
 def machine_load() -> str:
     one, five, _fifteen = os.getloadavg()
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} cores"
@@ -376,24 +414,30 @@ def load_round(
     seconds: float,
     target_ms: float,
     log_path: Path,
+    server_pid: int,
     shape_of: Callable[[str], str] | None = None,
 ) -> dict[str, list[float]]:
     """A warm-up with no pause (every worker process loads templates and fills caches), then the people at work
-    for `seconds`: pages per second, the machine's CPU and load, p50/p95 per page as the browser waits for it and,
-    with `shape_of` (a request path -> its kind), as the worker spent on it (gunicorn's log). Returns the samples."""
+    for `seconds`: pages per second, the machine's CPU and load, the CPU gunicorn's workers (and a PostgreSQL on this
+    machine) spent per page, p50/p95 per page as the browser waits for it and, with `shape_of` (a request path ->
+    its kind), as the worker spent on it (gunicorn's log). Returns the samples."""
     import re
 
     people_at_work(port, people(), 0.0, WARM_UP_SECONDS)
     log_start = len(log_path.read_text())
+    servers = {"gunicorn": server_pid, "PostgreSQL": postgres_server_pid()}
+    before = {name: process_cpu_seconds(pid) for name, pid in servers.items() if pid}
     busy_before, total_before = cpu_times()
     latencies = people_at_work(port, people(), think, seconds)
     busy_after, total_after = cpu_times()
+    spent = {name: process_cpu_seconds(pid) - before[name] for name, pid in servers.items() if pid}
     requests = sum(len(samples) for samples in latencies.by_page.values())
+    per_page = ", ".join(f"{name} {seconds_ * 1000 / max(requests, 1):.0f} ms" for name, seconds_ in spent.items())
     print(
         f"  {requests} pages in {seconds:.0f} s ({requests / seconds:.1f}/s); machine CPU busy "
         f"{(busy_after - busy_before) / (total_after - total_before):.0%} of {os.cpu_count()} cores "
         f"(gunicorn, the database and the clients share them, and so does anyone else on the machine); "
-        f"{machine_load()}"
+        f"{machine_load()}; CPU per page: {per_page}"
     )
     for label, samples in sorted(latencies.by_page.items()):
         p50, p95 = statistics.median(samples), percentile(samples, 0.95)
@@ -415,9 +459,9 @@ def load_round(
 
 
 @contextmanager
-def serving(var: str) -> Iterator[tuple[int, Path]]:
-    """gunicorn (GUNICORN_WORKERS sync workers, 4 by default) serving the app on a free port; yields the port
-    and its log; prints the server errors the log holds when it stops."""
+def serving(var: str) -> Iterator[tuple[int, Path, int]]:
+    """gunicorn (GUNICORN_WORKERS sync workers, 4 by default) serving the app on a free port; yields the port,
+    its log and its process id; prints the server errors the log holds when it stops."""
     port = free_port()
     server_env = {
         **os.environ,
@@ -448,7 +492,7 @@ def serving(var: str) -> Iterator[tuple[int, Path]]:
             if time.monotonic() > ready_by:
                 raise SystemExit(f"gunicorn did not answer:\n{log_path.read_text()[-3000:]}")
             time.sleep(0.2)
-        yield port, log_path
+        yield port, log_path, server.pid
     finally:
         server.terminate()
         try:

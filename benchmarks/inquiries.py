@@ -454,7 +454,7 @@ def figures_timing(world: dict[str, Any]) -> None:
 
 def serve(world: dict[str, Any], var: str) -> None:
     workers = os.environ.get("GUNICORN_WORKERS", "4")
-    with serving(var) as (port, log_path):
+    with serving(var) as (port, log_path, server_pid):
         for think, how in (
             (THINK_SECONDS, f"pausing ~{THINK_SECONDS:.1f} s between pages"),
             (0.0, "no pause between pages (each clicks again the moment a page arrives)"),
@@ -467,6 +467,7 @@ def serve(world: dict[str, Any], var: str) -> None:
                 seconds=LOAD_SECONDS,
                 target_ms=TARGET_MS,
                 log_path=log_path,
+                server_pid=server_pid,
                 shape_of=path_shape,
             )
 
