@@ -230,7 +230,7 @@ def build(count: int) -> dict[str, Any]:
                     print(f"  {stored:,} clients, {events:,} events ({time.monotonic() - started:.0f} s)", flush=True)
             identities_move_past_written_rows(Client, ClientInstitution, ClientInGroup, ServiceCourse, CourseEvent)
             for coordinator in coordinators:
-                chosen = rng.sample(range(count), REASONS_PER_COORDINATOR)
+                chosen = rng.sample(range(count), min(REASONS_PER_COORDINATOR, count))
                 ids = list(Client.objects.filter(municipality=municipality).order_by("pk").values_list("pk", flat=True))
                 ClientAccessReason.objects.bulk_create(
                     ClientAccessReason(
