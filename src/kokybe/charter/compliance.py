@@ -12,10 +12,11 @@ The rule for each status, in the order it is applied:
 - not met: it misses the target by more.
 
 One rule, and it reads one period only: whether the figure got worse than the previous period is what the
-trend (`indicator_trend`) shows beside it, not a status of its own.
+trend (the TREND_PERIODS periods up to the one under way) shows beside it, not a status of its own.
 
 Targets are in the measure's unit, a share as 0..1 (as `MeasureValue.value`). Periods are calendar months,
-quarters or years; the trend's last one is the period under way on `until`, its figure as it stands so far.
+quarters or years; the trend's last one is the period under way, its figure as it stands so far. The pages read
+these figures as the worker keeps them (`kokybe.charter.services.figures`), not from here.
 """
 
 import datetime
@@ -179,24 +180,6 @@ def indicator_result(
         municipality, start=period_start, end=period_end, institution_ids=institution_ids, parameter=spec.parameter
     )
     return IndicatorResult(value=value, status=status_of(measure, value, spec.target), span=span)
-
-
-def indicator_trend(
-    municipality: Municipality,
-    spec: IndicatorSpec,
-    *,
-    until: datetime.date,
-    count: int = 6,
-    institution_id: int | None = None,
-) -> list[IndicatorResult]:
-    """The indicator's result in each of the `count` periods up to the one containing `until`, oldest first.
-    The measure's queries, once per period."""
-    return [
-        indicator_result(
-            municipality, spec, period_start=span.start, period_end=span.end, institution_id=institution_id
-        )
-        for span in periods_until(spec.period, until, count)
-    ]
 
 
 STATUS_HELP = {

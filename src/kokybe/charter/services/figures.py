@@ -134,23 +134,25 @@ def _computed(
     with translation.override(None):
         for indicator in indicators:
             spec = IndicatorSpec.of(indicator)
-            reached = [None, *(pk for pk in institutions if spec.covers(pk))]
+            covered = [pk for pk in institutions if spec.covers(pk)]
             for span in periods_kept(spec.period, today):
-                for institution_id in reached:
+                overall: IndicatorResult | None = None
+                for institution_id in [None, *covered]:
                     key = (indicator.pk, institution_id, span.start)
                     if span.end < settled_before and key in kept:
                         settled.add(key)
                         continue
-                    computed[key] = (
-                        version.pk,
-                        indicator_result(
-                            municipality,
-                            spec,
-                            period_start=span.start,
-                            period_end=span.end,
-                            institution_id=institution_id,
-                        ),
+                    if overall is not None and overall.value.n == 0:
+                        # No case over the institutions together, so none in any one of them; and a measure says
+                        # why it has no data of the municipality's records, the same for each: nothing to ask.
+                        computed[key] = (version.pk, overall)
+                        continue
+                    result = indicator_result(
+                        municipality, spec, period_start=span.start, period_end=span.end, institution_id=institution_id
                     )
+                    computed[key] = (version.pk, result)
+                    if institution_id is None:
+                        overall = result
     return computed, settled
 
 

@@ -15,7 +15,6 @@ from kokybe.charter.compliance import (
     PeriodSpan,
     Status,
     indicator_result,
-    indicator_trend,
     periods_until,
     span_of,
     status_of,
@@ -211,7 +210,10 @@ def test_the_trend_of_an_institution_month_by_month(
 ) -> None:
     # One query a month, and for a month without signals one more: whether the municipality has any at all.
     with scopes_disabled(), django_assert_max_num_queries(2 * 4):
-        trend = indicator_trend(world.a, spec(), until=datetime.date(2025, 4, 10), count=4, institution_id=world.a1.pk)
+        trend = [
+            indicator_result(world.a, spec(), period_start=span.start, period_end=span.end, institution_id=world.a1.pk)
+            for span in periods_until("month", datetime.date(2025, 4, 10), 4)
+        ]
     assert [result.span.start.month for result in trend] == [1, 2, 3, 4]
     assert [result.status for result in trend] == [Status.NO_DATA, Status.MET, Status.NOT_MET, Status.NO_DATA]
     assert [result.value.n for result in trend] == [0, 5, 6, 0]
