@@ -47,9 +47,12 @@ REFUSED = 0.06
 OVERDUE_PER_MUNICIPALITY = 4
 OVERDUE_AT = {"klaipeda": "dane", "kuldiga": "aprupes-centrs"}
 # The share of slow decisions three years ago and now (in between it moves evenly); other institutions: 5 %.
+# Wide enough that the intake figures the dashboards show (the median from request to start, the share decided in
+# time) move the story's way from two years ago to now whatever the day the demo is loaded: the services' own
+# deadlines (5 to 20 working days) and the wait for the start blur a smaller change.
 STORIES = {
-    "klaipeda": {"spc": (0.05, 0.65), "dane": (0.7, 0.1)},
-    "kuldiga": {"aprupes-centrs": (0.05, 0.65), "dienas-centrs": (0.7, 0.1)},
+    "klaipeda": {"spc": (0.02, 0.9), "dane": (0.9, 0.05)},
+    "kuldiga": {"aprupes-centrs": (0.02, 0.9), "dienas-centrs": (0.9, 0.05)},
 }
 USUAL_SLOW = 0.05
 

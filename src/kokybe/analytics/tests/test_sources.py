@@ -11,9 +11,10 @@ from conftest import World
 from kokybe.analytics.models import CaseSummary, PeriodSummary, Process, TransitionSummary
 from kokybe.analytics.services.refresh import RefreshCounts, summaries_refresh
 from kokybe.analytics.tests.builders import course_through
-from kokybe.casework.models import EventKind, ServiceCourse
+from kokybe.casework.models import EventKind, NeedArea, ServiceCourse
+from kokybe.casework.services.imports import ImportedStep, service_course_import
 from kokybe.casework.services.steps import course_end, course_review
-from kokybe.casework.tests.builders import home_help
+from kokybe.casework.tests.builders import a1_client, days_ago, home_help
 from kokybe.inquiries.models import Kind, Status
 from kokybe.inquiries.services.handling_answer import signal_answer
 from kokybe.inquiries.tests.builders_handling import signal_in
@@ -186,3 +187,31 @@ def test_nonconformities_by_institution_without_deadline(world: World) -> None:
     assert whole.cases == 2
     assert whole.with_deadline == 0
     assert whole.lead_median_s is None  # none completed: no lead time yet
+
+
+def test_a_reimport_that_takes_the_start_away_removes_the_episode(world: World) -> None:
+    service = home_help(world)
+    client = a1_client(world)
+    at = days_ago(60)
+    steps = [
+        ImportedStep(REQUESTED, at),
+        ImportedStep(ASSESSED, at + datetime.timedelta(days=2), needs=(NeedArea.HOUSEHOLD,)),
+        ImportedStep(GRANTED, at + datetime.timedelta(days=9)),
+        ImportedStep(STARTED, at + datetime.timedelta(days=12)),
+    ]
+    arguments = {"actor": world.coordinator, "client": client, "service": service, "external_id": "senoji-7"}
+    with scopes_disabled():
+        course, _created = service_course_import(**arguments, institution=world.a1, steps=steps)
+    _refresh(world)
+    episode = _case_of(world, Process.EPISODES, course)
+    assert episode is not None
+    assert episode.institution_id == world.a1.pk
+    with scopes_disabled():  # the other system had the start wrong: granted, not started yet
+        service_course_import(**arguments, institution=world.a1, steps=steps[:3])
+    assert _refresh(world).cases[Process.SERVICES] == 1
+    assert _case_of(world, Process.EPISODES, course) is None  # deleted, and its groups with it
+    intake = _case_of(world, Process.SERVICES, course)
+    assert intake is not None
+    assert (intake.variant, intake.completed) == ([REQUESTED, ASSESSED, GRANTED], False)
+    with scopes_disabled():
+        assert not PeriodSummary.objects.filter(municipality=world.a, process=Process.EPISODES).exists()

@@ -15,9 +15,12 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from kokybe.accounts.models import User
+from kokybe.analytics.models import Process
+from kokybe.analytics.selectors import lead_time_rows
 from kokybe.audit.models import AuditEvent
 from kokybe.demo import data
 from kokybe.demo.surveys import PROFILES, SATISFACTION
@@ -252,3 +255,42 @@ def test_the_annual_journey_is_ready_to_walk() -> None:
     revised = Plan.objects.filter(kind="annual", first_year=2026, institution=drafting.institution)
     assert sorted(revised.values_list("version", "status")) == [(1, "superseded"), (2, "approved")]
     assert revised.get(version=2).change_reason
+
+
+# Services: the story of the decisions shows in the intake figures the dashboards read (median lead time from the
+# request to the start or refusal, and the share decided within the deadline), from two years ago to this year.
+# The demo's courses run up to three years back from the day it is loaded, so the years move with the day too.
+
+
+def _intake_figures(key: str, years: tuple[int, int]) -> list[tuple[float, float]]:
+    """The institution's median intake lead time (days) and share decided within the deadline, per year."""
+    institution = _institution(key)
+    rows = {
+        row.year: row
+        for row in lead_time_rows(
+            institution.municipality, process=Process.SERVICES, years=years, institution_ids=[institution.pk]
+        )
+        if row.institution_id == institution.pk
+    }
+    figures = []
+    for year in years:
+        row = rows[year]
+        assert row.lead_median_s is not None, (key, year)
+        assert row.with_deadline >= 10, (key, year, row.with_deadline)  # enough decisions for a share to mean much
+        figures.append((round(row.lead_median_s / 86400, 1), round(row.met_deadline / row.with_deadline, 2)))
+    return figures
+
+
+@pytest.mark.usefixtures("loaded")
+def test_one_institution_decides_slower_and_one_quicker_in_each_municipality() -> None:
+    this_year = timezone.localdate().year
+    years = (this_year - 2, this_year)
+    for slipping, improving in (("spc", "dane"), ("aprupes-centrs", "dienas-centrs")):
+        figures = _intake_figures(slipping, years)
+        (median_then, in_time_then), (median_now, in_time_now) = figures
+        assert median_now > median_then, (slipping, years, figures)
+        assert in_time_now < in_time_then, (slipping, years, figures)
+        figures = _intake_figures(improving, years)
+        (median_then, in_time_then), (median_now, in_time_now) = figures
+        assert median_now < median_then, (improving, years, figures)
+        assert in_time_now > in_time_then, (improving, years, figures)
