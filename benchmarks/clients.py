@@ -37,10 +37,10 @@ from harness import (  # noqa: E402
     bench_database,
     bulk_write,
     identities_move_past_written_rows,
-    load_round,
     pages_alone,
+    pausing,
     people_build,
-    serving,
+    served_rounds,
     session_cookie,
 )
 
@@ -489,22 +489,14 @@ def queries_of_pages(world: dict[str, Any]) -> None:
 
 
 def serve(world: dict[str, Any], var: str) -> None:
-    workers = os.environ.get("GUNICORN_WORKERS", "4")
-    with serving(var) as (port, log_path, server_pid):
-        print(
-            f"8 people at once against gunicorn ({workers} sync workers), pausing ~{THINK_SECONDS:.1f} s between "
-            "pages:",
-            flush=True,
-        )
-        load_round(
-            port,
-            lambda: visitors(world),
-            think=THINK_SECONDS,
-            seconds=LOAD_SECONDS,
-            target_ms=TARGET_MS,
-            log_path=log_path,
-            server_pid=server_pid,
-        )
+    served_rounds(
+        var,
+        lambda: visitors(world),
+        [(THINK_SECONDS, pausing(THINK_SECONDS))],
+        who="8 people",
+        seconds=LOAD_SECONDS,
+        target_ms=TARGET_MS,
+    )
 
 
 def register_ensure(bench: Any) -> dict[str, Any]:

@@ -52,12 +52,12 @@ from harness import (  # noqa: E402
     bench_database,
     bulk_write,
     identities_move_past_written_rows,
-    load_round,
     machine_load,
     pages_alone,
+    pausing,
     percentile,
     run,
-    serving,
+    served_rounds,
     session_cookie,
 )
 from inquiries import signals_write  # noqa: E402
@@ -516,23 +516,15 @@ def readers_timing(world: dict[str, Any]) -> None:
 
 
 def serve(world: dict[str, Any], var: str) -> None:
-    workers = os.environ.get("GUNICORN_WORKERS", "4")
-    with serving(var) as (port, log_path, server_pid):
-        print(
-            f"{len(people_of(world))} people at once (2 coordinators, {DIRECTORS} directors) against gunicorn "
-            f"({workers} sync workers), pausing ~{THINK_SECONDS:.1f} s between pages:",
-            flush=True,
-        )
-        samples = load_round(
-            port,
-            lambda: visitors(world),
-            think=THINK_SECONDS,
-            seconds=LOAD_SECONDS,
-            target_ms=TARGET_MS,
-            log_path=log_path,
-            server_pid=server_pid,
-            shape_of=lambda path: "institution dashboard" if path.count("/") > 4 else "overview",
-        )
+    [samples] = served_rounds(
+        var,
+        lambda: visitors(world),
+        [(THINK_SECONDS, pausing(THINK_SECONDS))],
+        who=f"{len(people_of(world))} people (2 coordinators, {DIRECTORS} directors)",
+        seconds=LOAD_SECONDS,
+        target_ms=TARGET_MS,
+        shape_of=lambda path: "institution dashboard" if path.count("/") > 4 else "overview",
+    )
     for kind in ("overview", "institution"):
         together = [ms for label, values in samples.items() if label.startswith(kind) for ms in values]
         if together:

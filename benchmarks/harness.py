@@ -504,3 +504,39 @@ def serving(var: str) -> Iterator[tuple[int, Path, int]]:
     print(f"  server errors: {sum(errors.values()) or 'none'}")
     for error, count in errors.most_common():
         print(f"    {count} x {error}")
+
+
+def pausing(think: float) -> str:
+    return f"pausing ~{think:.1f} s between pages"
+
+
+def served_rounds(
+    var: str,
+    people: Callable[[], Sequence[tuple[str, Visitor]]],
+    rounds: Sequence[tuple[float, str]],
+    *,
+    who: str,
+    seconds: float,
+    target_ms: float,
+    shape_of: Callable[[str], str] | None = None,
+) -> list[dict[str, list[float]]]:
+    """gunicorn serving while `who` (the people) work through each (pause between pages, how it is said) round of
+    `rounds`, each measured by `load_round`; returns each round's samples."""
+    workers = os.environ.get("GUNICORN_WORKERS", "4")
+    measured = []
+    with serving(var) as (port, log_path, server_pid):
+        for think, how in rounds:
+            print(f"{who} at once against gunicorn ({workers} sync workers), {how}:", flush=True)
+            measured.append(
+                load_round(
+                    port,
+                    people,
+                    think=think,
+                    seconds=seconds,
+                    target_ms=target_ms,
+                    log_path=log_path,
+                    server_pid=server_pid,
+                    shape_of=shape_of,
+                )
+            )
+    return measured

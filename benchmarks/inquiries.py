@@ -42,10 +42,10 @@ from harness import (  # noqa: E402
     bench_database,
     bulk_write,
     identities_move_past_written_rows,
-    load_round,
     pages_alone,
+    pausing,
     people_build,
-    serving,
+    served_rounds,
     session_cookie,
 )
 
@@ -453,23 +453,18 @@ def figures_timing(world: dict[str, Any]) -> None:
 
 
 def serve(world: dict[str, Any], var: str) -> None:
-    workers = os.environ.get("GUNICORN_WORKERS", "4")
-    with serving(var) as (port, log_path, server_pid):
-        for think, how in (
-            (THINK_SECONDS, f"pausing ~{THINK_SECONDS:.1f} s between pages"),
+    served_rounds(
+        var,
+        lambda: visitors(world),
+        [
+            (THINK_SECONDS, pausing(THINK_SECONDS)),
             (0.0, "no pause between pages (each clicks again the moment a page arrives)"),
-        ):
-            print(f"{USERS} people at once against gunicorn ({workers} sync workers), {how}:", flush=True)
-            load_round(
-                port,
-                lambda: visitors(world),
-                think=think,
-                seconds=LOAD_SECONDS,
-                target_ms=TARGET_MS,
-                log_path=log_path,
-                server_pid=server_pid,
-                shape_of=path_shape,
-            )
+        ],
+        who=f"{USERS} people",
+        seconds=LOAD_SECONDS,
+        target_ms=TARGET_MS,
+        shape_of=path_shape,
+    )
 
 
 def main() -> None:
