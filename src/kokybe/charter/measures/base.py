@@ -11,8 +11,11 @@ missing for three different reasons that a reader must be told apart:
   tells more about those three people than about the service.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.utils.functional import Promise
 
@@ -69,3 +72,28 @@ def share(part: int, whole: int) -> MeasureValue:
 def unavailable(reason: str) -> MeasureValue:
     """The municipality keeps no records of this kind: say which, instead of a zero."""
     return MeasureValue(value=None, n=0, available=False, reason=reason)
+
+
+T = TypeVar("T")
+_shared: ContextVar[dict[Hashable, object] | None] = ContextVar("charter_measures_shared", default=None)
+
+
+@contextmanager
+def reads_shared() -> Iterator[None]:
+    """Within the block, measures that read the same figures (the two signal measures read one set of answer
+    figures) read them once. For a run over one state of the records, such as a refresh in one transaction."""
+    token = _shared.set({})
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
+def read_once(key: Hashable, read: Callable[[], T]) -> T:
+    """`read()`, or inside `reads_shared` what it answered for `key` before."""
+    shared = _shared.get()
+    if shared is None:
+        return read()
+    if key not in shared:
+        shared[key] = read()
+    return shared[key]  # type: ignore[return-value]

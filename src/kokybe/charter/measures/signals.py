@@ -11,7 +11,16 @@ from typing import Any
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kokybe.charter.measures.base import SHARE, WORKING_DAYS, Measure, MeasureValue, measured, share, unavailable
+from kokybe.charter.measures.base import (
+    SHARE,
+    WORKING_DAYS,
+    Measure,
+    MeasureValue,
+    measured,
+    read_once,
+    share,
+    unavailable,
+)
 from kokybe.inquiries.figures import AnswerFigures, Selection, answer_figures
 from kokybe.inquiries.models import Signal
 from kokybe.tenancy.models import Municipality
@@ -22,7 +31,10 @@ def _figures(
 ) -> AnswerFigures | MeasureValue:
     """The period's answer figures, or why there are none: the municipality records no signals at all."""
     selection = Selection(institution_ids=institution_ids, since=start, until=end)
-    found = answer_figures(municipality, selection).get(None)
+    found = read_once(
+        ("signals", municipality.pk, start, end, institution_ids),
+        lambda: answer_figures(municipality, selection).get(None),
+    )
     if found is not None:
         return found
     if not Signal.objects.filter(municipality=municipality).exists():

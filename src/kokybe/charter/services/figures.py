@@ -23,6 +23,7 @@ from django_scopes import scope
 
 from kokybe.audit.services import audit_record
 from kokybe.charter.compliance import IndicatorResult, IndicatorSpec, indicator_result, periods_kept
+from kokybe.charter.measures.base import reads_shared
 from kokybe.charter.models import FiguresRefreshState, Indicator, IndicatorFigure
 from kokybe.charter.selectors import active_institutions, in_force
 from kokybe.tenancy.models import Municipality
@@ -131,7 +132,7 @@ def _computed(
     computed: dict[Key, tuple[int, IndicatorResult]] = {}
     settled: set[Key] = set()
     # The measures' reasons in the source language: the pages translate them into theirs.
-    with translation.override(None):
+    with translation.override(None), reads_shared():
         for indicator in indicators:
             spec = IndicatorSpec.of(indicator)
             covered = [pk for pk in institutions if spec.covers(pk)]

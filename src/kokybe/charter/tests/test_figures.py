@@ -12,6 +12,7 @@ from conftest import World
 from kokybe.analytics.tasks import summaries_refresh_task
 from kokybe.audit.models import AuditEvent
 from kokybe.charter.compliance import periods_kept, periods_until
+from kokybe.charter.measures.base import read_once, reads_shared
 from kokybe.charter.models import FiguresRefreshState, IndicatorFigure, Status
 from kokybe.charter.services.content import indicator_create
 from kokybe.charter.services.figures import indicator_figures_refresh
@@ -207,3 +208,15 @@ def test_the_command_refreshes_one_municipality_or_all(world: World) -> None:
     assert not _figures(world.a)
     call_command("charter_refresh")
     assert _figures(world.a)
+
+
+def test_measures_reading_the_same_figures_read_them_once_within_a_run_only() -> None:
+    reads: list[int] = []
+
+    def read() -> int:
+        reads.append(1)
+        return len(reads)
+
+    with reads_shared():
+        assert read_once("answers", read) == read_once("answers", read) == 1
+    assert read_once("answers", read) == 2  # outside a run: read again, the records may have changed
