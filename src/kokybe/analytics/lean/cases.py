@@ -17,27 +17,23 @@ def case_durations(events: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFrame
     # Only what names a case and when each event happened: putting unsorted events in case order then
     # moves a fraction of the data.
     needed = [*case_identity(events), TIMESTAMP, ORDER]
-    return durations_of(numbered_cases(events.select(needed)), by)
+    return durations_of(numbered_cases(events.select(needed)), by).collect()
 
 
-def durations_of(numbered: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFrame:
+def durations_of(numbered: pl.DataFrame, by: Sequence[str] = ()) -> pl.LazyFrame:
     """`case_durations` of events already numbered by `numbered_cases`: in case order, a case's first and
     last events are where its number changes, so no grouping is needed."""
     number = pl.col(CASE_NUMBER)
     ordered = numbered.lazy().with_columns(position=pl.int_range(pl.len(), dtype=pl.Int64))
     firsts = ordered.filter(number.ne_missing(number.shift())).select(*by, CASE, started_at=TIMESTAMP, first="position")
     lasts = ordered.filter(number.ne_missing(number.shift(-1))).select(ended_at=TIMESTAMP, last="position")
-    return (
-        pl.concat([firsts, lasts], how="horizontal")
-        .select(
-            *by,
-            CASE,
-            "started_at",
-            "ended_at",
-            duration_s=seconds(pl.col("ended_at"), pl.col("started_at")),
-            events=pl.col("last") - pl.col("first") + 1,
-        )
-        .collect()
+    return pl.concat([firsts, lasts], how="horizontal").select(
+        *by,
+        CASE,
+        "started_at",
+        "ended_at",
+        duration_s=seconds(pl.col("ended_at"), pl.col("started_at")),
+        events=pl.col("last") - pl.col("first") + 1,
     )
 
 

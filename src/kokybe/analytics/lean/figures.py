@@ -26,10 +26,8 @@ def process_figures(events: pl.DataFrame, by: Sequence[str] = ()) -> ProcessFigu
     activities' codes are worked out once for all four instead of once in each.
     """
     numbered = numbered_cases(events).with_columns(pl.col(ACTIVITY).cast(pl.Categorical))
-    cases = durations_of(numbered, by)
-    return ProcessFigures(
-        cases=cases,
-        lead=lead_time_figures(cases, by),
-        follows=follows_of(numbered, by),
-        variants=variants_of(numbered, by),
+    # Collected together, the three queries run side by side on the cores that one alone leaves idle.
+    cases, follows, paths = pl.collect_all(
+        [durations_of(numbered, by), follows_of(numbered, by), variants_of(numbered, by)]
     )
+    return ProcessFigures(cases=cases, lead=lead_time_figures(cases, by), follows=follows, variants=paths)

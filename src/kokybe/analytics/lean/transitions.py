@@ -43,10 +43,10 @@ def directly_follows(events: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFra
     The time on an edge is the wait between an event and the next one of the same case, in seconds.
     Rows come most frequent first within a group (ties by source, then target).
     """
-    return follows_of(numbered_cases(events), by)
+    return follows_of(numbered_cases(events), by).collect()
 
 
-def follows_of(numbered: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFrame:
+def follows_of(numbered: pl.DataFrame, by: Sequence[str] = ()) -> pl.LazyFrame:
     """`directly_follows` of events numbered by `numbered_cases`.
 
     Each transition is grouped by one integer packing its group's number and the two activities'
@@ -89,21 +89,17 @@ def follows_of(numbered: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFrame:
         counted = counted.join(names.lazy().rename({"code": end, "name": f"{end}_name"}), on=end, how="left")
     if by:
         counted = counted.join(groups.lazy(), on="group", how="left")
-    return (
-        counted.select(
-            *by,
-            pl.col("source_name").alias("source"),
-            pl.col("target_name").alias("target"),
-            "count",
-            "mean_s",
-            "median_s",
-            "min_s",
-            "max_s",
-            "total_s",
-        )
-        .sort([*by, "count", "source", "target"], descending=[*(False for _ in by), True, False, False])
-        .collect()
-    )
+    return counted.select(
+        *by,
+        pl.col("source_name").alias("source"),
+        pl.col("target_name").alias("target"),
+        "count",
+        "mean_s",
+        "median_s",
+        "min_s",
+        "max_s",
+        "total_s",
+    ).sort([*by, "count", "source", "target"], descending=[*(False for _ in by), True, False, False])
 
 
 def bottlenecks(dfg: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFrame:

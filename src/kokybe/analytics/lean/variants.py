@@ -15,10 +15,10 @@ def variants(events: pl.DataFrame, by: Sequence[str] = (), top: int | None = Non
     `variant` is the case's activities in order (List[String]); `share` is the variant's cases over
     the group's; `top` keeps that many variants per group.
     """
-    return variants_of(numbered_cases(events), by, top)
+    return variants_of(numbered_cases(events), by, top).collect()
 
 
-def variants_of(numbered: pl.DataFrame, by: Sequence[str] = (), top: int | None = None) -> pl.DataFrame:
+def variants_of(numbered: pl.DataFrame, by: Sequence[str] = (), top: int | None = None) -> pl.LazyFrame:
     """`variants` of events numbered by `numbered_cases`."""
     by = list(by)
     stamp = pl.col(TIMESTAMP)
@@ -47,4 +47,4 @@ def variants_of(numbered: pl.DataFrame, by: Sequence[str] = (), top: int | None 
     if top is not None:
         rank = pl.int_range(pl.len()).over(by) if by else pl.int_range(pl.len())
         counted = counted.filter(rank < top)
-    return counted.select(*by, "variant", "cases", "share", "median_lead_s").collect()
+    return counted.select(*by, "variant", "cases", "share", "median_lead_s")
