@@ -76,7 +76,7 @@ SIGNALS_TIME = Measure(
 )
 SERVICE_LEAD = Measure(
     "service_lead",
-    gettext_lazy("Median lead time of services"),
+    gettext_lazy("Median wait for a service"),
     Unit.DURATION,
     gettext_lazy("From a request for a service to its start (or its refusal), the median over the requests settled."),
 )
