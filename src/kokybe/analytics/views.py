@@ -130,8 +130,11 @@ def _page_number(request: HttpRequest) -> int:
         return 1
 
 
-def _query(request: HttpRequest, without: tuple[str, ...] = ()) -> str:
-    return urlencode([(key, str(value)) for key, value in request.GET.items() if key not in without])
+def _query(request: HttpRequest, *, without: tuple[str, ...] = (), **changes: str) -> str:
+    """The page's query string with the parameters `without` dropped and `changes` set (dropped when empty)."""
+    values = {key: str(value) for key, value in request.GET.items() if key not in without and key not in changes}
+    values.update({key: value for key, value in changes.items() if value})
+    return urlencode(values)
 
 
 def _chosen(request: HttpRequest, access: Access, process: str) -> Chosen:
@@ -185,13 +188,6 @@ def _log_of(request: HttpRequest, logs: list[Any]) -> Any:
     return next((log for log in logs if str(log.pk) == asked), None)
 
 
-def _with(request: HttpRequest, **changes: str) -> str:
-    """The page's query with some parameters set (or dropped, when empty)."""
-    values = {key: str(value) for key, value in request.GET.items() if key not in changes and key != "page"}
-    values.update({key: value for key, value in changes.items() if value})
-    return urlencode(values)
-
-
 def _figures(report: ProcessReport, request: HttpRequest, municipality: str) -> dict[str, Any]:
     selection = report.selection
     year, last = selection.year, selection.year - 1
@@ -201,9 +197,10 @@ def _figures(report: ProcessReport, request: HttpRequest, municipality: str) -> 
     cases_url = reverse("analytics:cases", args=[municipality, process])
     return {
         "institution_rows": [
-            (row, f"?{_with(request, institution=row.institution.slug)}") for row in report.institutions
+            (row, f"?{_query(request, without=('page',), institution=row.institution.slug)}")
+            for row in report.institutions
         ],
-        "cases_url": f"{cases_url}?{_with(request)}",
+        "cases_url": f"{cases_url}?{_query(request, without=('page',))}",
         "headlines": _headlines(now, before, last),
         "comparison_chart": _comparison_chart(report) if report.institutions else None,
         "trend_chart": _trend_chart(report) if len(report.trend) > 1 else None,
@@ -211,7 +208,7 @@ def _figures(report: ProcessReport, request: HttpRequest, municipality: str) -> 
         "transition_rows": [
             (row, step_label(process, row.source), step_label(process, row.target), f"{cases_url}?{link}")
             for row in report.transitions
-            for link in [_with(request, source=row.source, target=row.target)]
+            for link in [_query(request, without=("page",), source=row.source, target=row.target)]
         ],
         "variant_rows": [(row, [step_label(process, step) for step in row.steps]) for row in report.variants],
         "weeks_chart": _weeks_chart(report) if report.weeks else None,
