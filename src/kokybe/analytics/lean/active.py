@@ -74,6 +74,7 @@ def active_times(events: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFrame:
             mean_s=active.mean(),
             total_s=active.sum(),
         )
+        .with_columns(pl.col(ACTIVITY).cast(pl.String))
         .sort([*by, ACTIVITY])
         .collect()
     )

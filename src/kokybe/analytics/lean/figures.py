@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from kokybe.analytics.lean.cases import durations_of, lead_time_figures
-from kokybe.analytics.lean.frame import ACTIVITY, numbered_cases
+from kokybe.analytics.lean.frame import numbered_cases
 from kokybe.analytics.lean.transitions import follows_of
 from kokybe.analytics.lean.variants import variants_of
 
@@ -22,10 +22,10 @@ class ProcessFigures:
 def process_figures(events: pl.DataFrame, by: Sequence[str] = ()) -> ProcessFigures:
     """Case durations, lead-time figures, the directly-follows graph and the variants per group of `by`.
 
-    Equal to calling each function on `events`, but the case order, the case numbers and the
-    activities' codes are worked out once for all four instead of once in each.
+    Equal to calling each function on `events`, but the case order and the case numbers are worked
+    out once for all four instead of once in each.
     """
-    numbered = numbered_cases(events).with_columns(pl.col(ACTIVITY).cast(pl.Categorical))
+    numbered = numbered_cases(events)
     # Collected together, the three queries run side by side on the cores that one alone leaves idle.
     cases, follows, paths = pl.collect_all(
         [durations_of(numbered, by), follows_of(numbered, by), variants_of(numbered, by)]

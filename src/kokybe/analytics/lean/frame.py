@@ -3,7 +3,7 @@
 An event frame is a Polars DataFrame with one row per event:
 
 - `case` (String): the case the event belongs to;
-- `activity` (String);
+- `activity` (Categorical: each distinct name is stored and compared once, as a code);
 - `timestamp` (Datetime("us", "UTC"));
 - `order` (Int64): the event's position in its source. Events of a case with equal timestamps are
   ordered by it, which is what makes a shuffled frame give the same figures as a sorted one;
@@ -66,7 +66,7 @@ def event_frame(
         raise ValueError("The timestamps have no time zone: give them one (UTC if that is what they are).")
     columns = [
         pl.col(CASE).cast(pl.String),
-        pl.col(ACTIVITY).cast(pl.String),
+        pl.col(ACTIVITY).cast(pl.String).cast(pl.Categorical),
         pl.col(TIMESTAMP).dt.convert_time_zone("UTC").cast(TIMESTAMP_TYPE),
         (pl.col(ORDER) if ORDER in frame.columns else pl.int_range(pl.len())).cast(pl.Int64).alias(ORDER),
     ]

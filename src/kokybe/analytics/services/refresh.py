@@ -125,7 +125,7 @@ def case_rows(events: pl.DataFrame, cases: pl.DataFrame, country: str, now: date
     zone = str(TIME_ZONES[country])
     ordered = events.sort(["log", "case", "timestamp", "order"])
     paths = ordered.group_by(["log", "case"], maintain_order=True).agg(
-        variant=pl.col("activity"),
+        variant=pl.col("activity").cast(pl.String),
         waits=(pl.col("timestamp").diff().dt.total_microseconds() / 1_000_000.0).slice(1),
     )
     settled, due = pl.col("settled_at"), pl.col("due_at")

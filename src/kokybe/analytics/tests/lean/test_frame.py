@@ -25,7 +25,7 @@ def test_event_frame_types_orders_and_keeps_only_known_columns():
     assert frame.schema == pl.Schema(
         {
             "case": pl.String,
-            "activity": pl.String,
+            "activity": pl.Categorical(),
             "timestamp": TIMESTAMP_TYPE,
             "order": pl.Int64,
             "lifecycle": pl.String,
