@@ -67,7 +67,7 @@ class Section:
 def _chosen(request: HttpRequest, access: Access) -> Chosen:
     this_year = timezone.localdate().year
     years = list(range(this_year, this_year - YEARS_OFFERED, -1))
-    services = list(Service.objects.filter(municipality=access.municipality))
+    services = list(Service.objects.filter(municipality=access.municipality).select_related("municipality"))
     data = request.GET.copy()
     data.setdefault("year", str(this_year))
     form = DashboardFilterForm(data, years=years, services=services)

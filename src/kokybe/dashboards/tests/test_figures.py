@@ -14,6 +14,9 @@ from kokybe.dashboards.figures import Unit
 from kokybe.dashboards.tests.builders import DAY, answers, approved_plan_actions, period, satisfaction_survey
 from kokybe.improvement.models import Action
 from kokybe.inquiries.tests.builders import signal_received
+from kokybe.surveys.models import Channel
+from kokybe.surveys.services import responding
+from kokybe.surveys.tests.builders import published_survey
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 30)
@@ -106,3 +109,30 @@ def test_the_board_states_the_change_in_words(world: World) -> None:
     assert time.change == "2.0 d. shorter than in 2025"
     assert score == "0.5 higher than in 2025"
     assert missing == ""
+
+
+def test_satisfaction_is_read_again_once_a_response_arrives(world: World) -> None:
+    """The figures are kept in the cache under the responses so far: the next response is counted at once."""
+    survey = published_survey(world, institution=world.a1, year=2026)
+
+    def enter(score: int) -> None:
+        responding.response_enter(
+            actor=world.quality,
+            survey=survey,
+            answers={"overall": score},
+            texts={},
+            channel=Channel.PAPER,
+            language="lt",
+            institution=world.a1,
+            client_group="",
+            submitted_on=datetime.date(2026, 3, 2),
+        )
+
+    with scopes_disabled():
+        for score in (5, 5, 4, 2, 1):
+            enter(score)
+        before = selectors.satisfaction_cells(world.a, [2026])
+        enter(5)
+        after = selectors.satisfaction_cells(world.a, [2026])
+    assert before[(None, 2026)] == pytest.approx(3 / 5)
+    assert after[(None, 2026)] == pytest.approx(4 / 6)
