@@ -27,8 +27,8 @@ from kokybe.individualplans.models import IndividualPlan
 from kokybe.individualplans.models import PlanStatus as IndividualPlanStatus
 from kokybe.inquiries.models import OPEN_STATUSES, Signal
 from kokybe.knowledge.models import Article
-from kokybe.surveys.models import QualityDimension, Response, Tally
-from kokybe.surveys.services.tallies import DIMENSION_PREFIX
+from kokybe.surveys.models import ALL, QualityDimension, Tally
+from kokybe.surveys.services.tallies import DIMENSION_PREFIX, RESPONDENTS
 from kokybe.tenancy.models import Municipality
 
 SATISFACTION_KEPT_SECONDS = 600
@@ -84,33 +84,36 @@ def lead_cells(summaries: dict[Key, PeriodSummary]) -> Cells:
 
 def satisfaction_cells(municipality: Municipality, years: Sequence[int]) -> Cells:
     """The share of 4 and 5 among the answers on the 1-5 scale to questions tagged with a quality dimension, per
-    institution and year (`_satisfaction_from_tallies`), kept in the cache under the municipality's responses so
-    far: their number and the latest one's id, so a response sent or removed is read at once.
+    institution and year (`_satisfaction_from_tallies`), kept in the cache under what the municipality's answers
+    add up to so far: the respondents, and the count, sum and sum of squares of the dimensions' answers in the
+    surveys' unfiltered cells. A response sent or removed changes them, so it is read at once.
 
-    Summing the tallies costs a page 170-260 ms on PostgreSQL with 9,000 answers (the per-institution cells are
-    split by month, channel, language and client group: 138,000 rows) against one aggregate over the responses
-    here. The expiry catches what changes no response: a question tagged with another dimension.
+    Summing the per-institution tallies costs a page 170-260 ms on PostgreSQL with 9,000 answers (those cells are
+    split by month, channel, language and client group: 138,000 rows) against the few unfiltered cells here.
+    The expiry catches what changes no answer: a question tagged with another dimension.
     """
-    responses = Response.objects.filter(municipality=municipality).aggregate(n=Count("id"), last=Max("id"))
-    span = ",".join(str(year) for year in sorted(years))
-    key = f"dashboards:satisfaction:{municipality.pk}:{span}:{responses['n']}:{responses['last']}"
-    cells: Cells | None = cache.get(key)
-    if cells is None:
-        cells = _satisfaction_from_tallies(municipality, years)
-        cache.set(key, cells, SATISFACTION_KEPT_SECONDS)
-    return cells
-
-
-def _satisfaction_from_tallies(municipality: Municipality, years: Sequence[int]) -> Cells:
-    """Two queries (the dimensions, then their tallies). A figure resting on fewer respondents than the small
-    group (or a survey's stricter one) is hidden, and so is the next smallest institution's when the
-    municipality's figure would otherwise give the hidden one away by subtraction."""
-    months = Q(month__gte=f"{min(years)}-01", month__lte=f"{max(years)}-12")
     # The dimensions' items by name, not by prefix: a LIKE cannot use the tallies' item index (on SQLite).
     items = [
         DIMENSION_PREFIX + code
         for code in QualityDimension.objects.filter(municipality=municipality).values_list("code", flat=True)
     ]
+    so_far = Tally.objects.filter(
+        survey__municipality=municipality, item__in=[RESPONDENTS, *items], institution_id=0, month=ALL, value=""
+    ).aggregate(n=Sum("count"), total=Sum("total"), squares=Sum("total_sq"))
+    span = ",".join(str(year) for year in sorted(years))
+    key = f"dashboards:satisfaction:{municipality.pk}:{span}:{so_far['n']}:{so_far['total']}:{so_far['squares']}"
+    cells: Cells | None = cache.get(key)
+    if cells is None:
+        cells = _satisfaction_from_tallies(municipality, years, items)
+        cache.set(key, cells, SATISFACTION_KEPT_SECONDS)
+    return cells
+
+
+def _satisfaction_from_tallies(municipality: Municipality, years: Sequence[int], items: list[str]) -> Cells:
+    """One query over the tallies of the dimensions' `items`. A figure resting on fewer respondents than the small
+    group (or a survey's stricter one) is hidden, and so is the next smallest institution's when the
+    municipality's figure would otherwise give the hidden one away by subtraction."""
+    months = Q(month__gte=f"{min(years)}-01", month__lte=f"{max(years)}-12")
     rows = (
         Tally.objects.filter(months, survey__municipality=municipality, item__in=items)
         .exclude(institution_id=0)  # the all-in-one cell repeats the counts of the others
