@@ -16,6 +16,7 @@ ACTION_LABELS = {
     "charter_indicator.create": _("Charter indicator added"),
     "charter_indicator.update": _("Charter indicator changed"),
     "charter_indicator.remove": _("Charter indicator removed"),
+    "indicator_figures.refresh": _("Charter indicator figures recomputed"),
 }
 
 OBJECT_TYPE_LABELS = {
@@ -23,4 +24,5 @@ OBJECT_TYPE_LABELS = {
     "charter.expectation": _("Client expectation"),
     "charter.commitment": _("Charter commitment"),
     "charter.indicator": _("Charter indicator"),
+    "charter.figuresrefreshstate": _("Charter figures of the municipality"),
 }

@@ -12,6 +12,7 @@ from django_scopes import scopes_disabled
 
 from kokybe.analytics.services.queueing import _refresh_enqueue
 from kokybe.audit.models import AuditEvent
+from kokybe.charter.services.queueing import _refresh_enqueue as _figures_refresh_enqueue
 from kokybe.demo import data, loader
 from kokybe.demo.inquiries import inquiries_load
 from kokybe.inquiries import figures
@@ -45,8 +46,9 @@ def test_the_signals_demo_is_realistic_fast_and_idempotent(django_capture_on_com
         # About 3,000 signals through the services, 20 queries each: 12 s of CPU on SQLite, 25 s on a busy machine.
         assert time.process_time() - started < 45
         # The services e-mail after commit: the demo's history e-mails no one. What waits for the commit is only
-        # the refresh of each municipality's analytics summaries.
-        assert {getattr(callback, "func", callback) for callback in after_commit} <= {_refresh_enqueue}
+        # the refresh of each municipality's analytics summaries, and of the charter's figures that it queues.
+        queued = {getattr(callback, "func", callback) for callback in after_commit}
+        assert queued <= {_refresh_enqueue, _figures_refresh_enqueue}
         assert mail.outbox == []
         signals = list(Signal.objects.select_related("municipality"))
         counts = [model.objects.count() for model in (Signal, SignalEvent, SignalMessage, Topic, AuditEvent)]
