@@ -5,6 +5,7 @@ from typing import Any
 import polars as pl
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django_scopes import scopes_disabled
 
 from conftest import World
@@ -337,6 +338,7 @@ def test_a_refresh_after_one_step_costs_the_same_queries_with_more_cases(
         _refresh(world)
         with scopes_disabled():
             course(world, service, world.a2, requested=5, steps=2)
-        with django_assert_max_num_queries(40):
+        # 40 on SQLite; PostgreSQL takes a SHARE lock on each process's event table besides.
+        with django_assert_max_num_queries(40 if connection.vendor == "sqlite" else 45):
             counts = _refresh(world)
         assert counts.cases[Process.SERVICES] == 1
