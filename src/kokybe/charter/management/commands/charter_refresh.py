@@ -9,35 +9,18 @@ and after an adoption, but time alone changes some of them (the period under way
 review date). The audit trail records each run that changed a figure, with no actor (a command, not a person).
 """
 
-import time
-from typing import Any
-
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django_scopes import scopes_disabled
-
 from kokybe.charter.services.figures import indicator_figures_refresh
+from kokybe.core.refresh_command import RefreshCommand
 from kokybe.tenancy.models import Municipality
 
 
-class Command(BaseCommand):
+class Command(RefreshCommand):
     help = "Refresh the charter's indicator figures."
+    full_help = "Recompute settled periods too."
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--full", action="store_true", help="Recompute settled periods too.")
-        parser.add_argument("--municipality", default="", help="The municipality's address name; default: all.")
-
-    def handle(self, *args: Any, **options: Any) -> None:
-        with scopes_disabled():
-            municipalities = Municipality.objects.order_by("slug")
-            if options["municipality"]:
-                municipalities = municipalities.filter(slug=options["municipality"])
-            found = list(municipalities)
-        if options["municipality"] and not found:
-            raise CommandError(f"No municipality {options['municipality']!r}.")
-        for municipality in found:
-            began = time.perf_counter()
-            counts = indicator_figures_refresh(municipality=municipality, full=options["full"])
-            self.stdout.write(
-                f"{municipality.slug}: {counts.created} figures new, {counts.updated} changed, "
-                f"{counts.deleted} removed, {counts.unchanged} unchanged ({time.perf_counter() - began:.2f} s)"
-            )
+    def refresh(self, municipality: Municipality, *, full: bool) -> str:
+        counts = indicator_figures_refresh(municipality=municipality, full=full)
+        return (
+            f"{counts.created} figures new, {counts.updated} changed, "
+            f"{counts.deleted} removed, {counts.unchanged} unchanged"
+        )
