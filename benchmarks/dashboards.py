@@ -434,8 +434,8 @@ def visitors(world: dict[str, Any]) -> list[tuple[str, DashboardVisitor]]:
 
 
 def first_views(world: dict[str, Any]) -> None:
-    """The pages as the first person to open them with the cache emptied: what the pages keep there (the charter's
-    counts, where the charter does not keep its figures itself) is computed again."""
+    """The pages as the first person to open them with the cache emptied: the figures are read from the summaries
+    their apps keep, so the first view should cost what any other does."""
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
@@ -471,7 +471,7 @@ def readers_of(
     return [
         ("signals summaries", lambda: selectors.period_summaries(municipality, process=Process.SIGNALS, years=years)),
         ("services summaries", lambda: selectors.period_summaries(municipality, process=Process.SERVICES, years=years)),
-        ("satisfaction (survey tallies)", lambda: selectors.satisfaction_cells(municipality, years)),
+        ("satisfaction (dimensions per year)", lambda: selectors.satisfaction_cells(municipality, years)),
         ("self-assessment", lambda: selectors.assessment_cells(municipality, years)),
         ("self-assessment rounds", lambda: selectors.latest_rounds(municipality, years)),
         ("plan actions", lambda: selectors.plan_cells(municipality, years)),

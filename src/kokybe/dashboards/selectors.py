@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Avg, Count, Max, Q, Sum
 from django.db.models.functions import ExtractYear
 
@@ -27,11 +26,8 @@ from kokybe.individualplans.models import IndividualPlan
 from kokybe.individualplans.models import PlanStatus as IndividualPlanStatus
 from kokybe.inquiries.models import OPEN_STATUSES, Signal
 from kokybe.knowledge.models import Article
-from kokybe.surveys.models import ALL, QualityDimension, Tally
-from kokybe.surveys.services.tallies import DIMENSION_PREFIX, RESPONDENTS
+from kokybe.surveys.models import DimensionYearTally, QualityDimension
 from kokybe.tenancy.models import Municipality
-
-SATISFACTION_KEPT_SECONDS = 600
 
 Key = tuple[int | None, int]  # (institution id or None for the whole municipality, year)
 Cells = dict[Key, float | None]
@@ -84,41 +80,19 @@ def lead_cells(summaries: dict[Key, PeriodSummary]) -> Cells:
 
 def satisfaction_cells(municipality: Municipality, years: Sequence[int]) -> Cells:
     """The share of 4 and 5 among the answers on the 1-5 scale to questions tagged with a quality dimension, per
-    institution and year (`_satisfaction_from_tallies`), kept in the cache under what the municipality's answers
-    add up to so far: the respondents, and the count, sum and sum of squares of the dimensions' answers in the
-    surveys' unfiltered cells. A response sent or removed changes them, so it is read at once.
+    institution and year; one query over the counts the tallies keep per institution, year and dimension.
 
-    Summing the per-institution tallies costs a page 170-260 ms on PostgreSQL with 9,000 answers (those cells are
-    split by month, channel, language and client group: 138,000 rows) against the few unfiltered cells here.
-    The expiry catches what changes no answer: a question tagged with another dimension.
-    """
-    # The dimensions' items by name, not by prefix: a LIKE cannot use the tallies' item index (on SQLite).
-    items = [
-        DIMENSION_PREFIX + code
-        for code in QualityDimension.objects.filter(municipality=municipality).values_list("code", flat=True)
-    ]
-    so_far = Tally.objects.filter(
-        survey__municipality=municipality, item__in=[RESPONDENTS, *items], institution_id=0, month=ALL, value=""
-    ).aggregate(n=Sum("count"), total=Sum("total"), squares=Sum("total_sq"))
-    span = ",".join(str(year) for year in sorted(years))
-    key = f"dashboards:satisfaction:{municipality.pk}:{span}:{so_far['n']}:{so_far['total']}:{so_far['squares']}"
-    cells: Cells | None = cache.get(key)
-    if cells is None:
-        cells = _satisfaction_from_tallies(municipality, years, items)
-        cache.set(key, cells, SATISFACTION_KEPT_SECONDS)
-    return cells
-
-
-def _satisfaction_from_tallies(municipality: Municipality, years: Sequence[int], items: list[str]) -> Cells:
-    """One query over the tallies of the dimensions' `items`. A figure resting on fewer respondents than the small
-    group (or a survey's stricter one) is hidden, and so is the next smallest institution's when the
-    municipality's figure would otherwise give the hidden one away by subtraction."""
-    months = Q(month__gte=f"{min(years)}-01", month__lte=f"{max(years)}-12")
+    A figure resting on fewer respondents than the small group (or a survey's stricter one) is hidden, and so is
+    the next smallest institution's when the municipality's figure would otherwise give the hidden one away by
+    subtraction."""
     rows = (
-        Tally.objects.filter(months, survey__municipality=municipality, item__in=items)
-        .exclude(institution_id=0)  # the all-in-one cell repeats the counts of the others
+        DimensionYearTally.objects.filter(
+            survey__municipality=municipality,
+            year__in=years,
+            dimension__in=QualityDimension.objects.filter(municipality=municipality).values("code"),
+        )
         .filter(Q(value="") | Q(value__in=SCALE))
-        .values("institution_id", "month", "item", "value")
+        .values("institution_id", "year", "dimension", "value")
         .annotate(count=Sum("count"), smallest=Max("survey__min_group_size"))
         .order_by()
     )
@@ -126,11 +100,11 @@ def _satisfaction_from_tallies(municipality: Municipality, years: Sequence[int],
     respondents: dict[Key, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # per dimension
     smallest: dict[int, int] = defaultdict(int)
     for row in rows:
-        year = int(row["month"][:4])
+        year = row["year"]
         keys: tuple[Key, Key] = ((row["institution_id"], year), (None, year))
         for key in keys:
             if row["value"] == "":
-                respondents[key][row["item"]] += row["count"] or 0
+                respondents[key][row["dimension"]] += row["count"] or 0
             else:
                 answers[key][row["value"]] += row["count"] or 0
         smallest[year] = max(smallest[year], row["smallest"] or 0)

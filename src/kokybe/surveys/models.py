@@ -296,6 +296,33 @@ class Tally(models.Model):
         return f"{self.item}={self.value}: {self.count}"
 
 
+class DimensionYearTally(models.Model):
+    """How many respondents a quality dimension has, and how many answers of each point of its scale, in one survey,
+    institution and year: what the dashboards compare institutions and years on.
+
+    Kept in the same pass as the tallies (`TallyDelta`). The tallies' own cells are split by month, client group,
+    channel and language too, so a municipality's few dimensions come to a hundred thousand rows and more to sum on
+    every dashboard; here they are a few per institution and year. Value "" counts the respondents.
+    """
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+")
+    institution_id = models.IntegerField()  # not a key: -1 stands for a response that names no institution
+    year = models.PositiveSmallIntegerField()
+    dimension = models.CharField(max_length=80)  # the quality dimension's code
+    value = models.CharField(max_length=80)
+    count = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "year", "dimension", "institution_id", "value"], name="dimension_year_tally_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dimension} {self.year}={self.value}: {self.count}"
+
+
 class SurveyDraft(models.Model):
     """Answers a respondent has typed but not yet sent, found again by the device's cookie.
 

@@ -1,10 +1,11 @@
 """Hand-built figures for the dashboards' tests: summaries, tallies and plan actions with known values.
 
-The analytics summaries and survey tallies are written directly, as their own refresh would leave them, so each
-test knows the exact figure the page must show; their own apps test how they are kept up to date."""
+The analytics summaries and the survey dimensions' yearly counts are written directly, as their own refresh would
+leave them, so each test knows the exact figure the page must show; their own apps test how they are kept."""
 
 import datetime
 
+from django.db.models import F
 from django_scopes import scopes_disabled
 
 from conftest import World
@@ -12,8 +13,7 @@ from kokybe.analytics.models import PeriodSummary, Process
 from kokybe.improvement.models import Action, ActionStatus, Plan, PlanStatus
 from kokybe.improvement.tests.builders import action_in, goal_in, improvement_plan
 from kokybe.surveys.builtin import CLIENT_SATISFACTION
-from kokybe.surveys.models import Survey, Tally
-from kokybe.surveys.services.tallies import DIMENSION_PREFIX
+from kokybe.surveys.models import DimensionYearTally, Survey
 from kokybe.surveys.tests.builders import published_survey
 from kokybe.tenancy.models import Institution
 
@@ -62,23 +62,15 @@ def answers(
     scores: dict[str, int],
     dimension: str = CLIENT_SATISFACTION,
 ) -> None:
-    """`people` respondents on a dimension in a month, with `scores` answers per point of the scale."""
+    """`people` respondents on a dimension in a month, with `scores` answers per point of the scale, in the
+    dimension's counts per year (what the dashboards read)."""
     rows = [("", people), *scores.items()]
     with scopes_disabled():
-        Tally.objects.bulk_create(
-            Tally(
-                survey=survey,
-                item=DIMENSION_PREFIX + dimension,
-                institution_id=institution.pk,
-                client_group="",
-                channel="web",
-                language="lt",
-                month=month,
-                value=value,
-                count=count,
+        for value, count in rows:
+            counted, _created = DimensionYearTally.objects.get_or_create(
+                survey=survey, institution_id=institution.pk, year=int(month[:4]), dimension=dimension, value=value
             )
-            for value, count in rows
-        )
+            DimensionYearTally.objects.filter(pk=counted.pk).update(count=F("count") + count)
 
 
 def approved_plan_actions(world: World, institution: Institution, year: int, *, done: int, open_: int) -> Plan:

@@ -111,8 +111,8 @@ def test_the_board_states_the_change_in_words(world: World) -> None:
     assert missing == ""
 
 
-def test_satisfaction_is_read_again_once_a_response_arrives(world: World) -> None:
-    """The figures are kept in the cache under the responses so far: the next response is counted at once."""
+def test_satisfaction_counts_a_response_as_soon_as_it_is_stored(world: World) -> None:
+    """The dimensions' yearly counts are kept in the transaction that stores a response."""
     survey = published_survey(world, institution=world.a1, year=2026)
 
     def enter(score: int) -> None:

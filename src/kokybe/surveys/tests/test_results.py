@@ -1,5 +1,6 @@
 """Results come from the tallies: they must equal a count of the responses, and small groups stay hidden."""
 
+import importlib
 import random
 from collections import defaultdict
 from datetime import date
@@ -7,6 +8,7 @@ from statistics import fmean
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,7 +16,7 @@ from django_scopes import scopes_disabled
 
 from conftest import World
 from kokybe.surveys.definition import DONT_KNOW, Item, QuestionType, items_of
-from kokybe.surveys.models import Response, Survey, TextAnswer
+from kokybe.surveys.models import DimensionYearTally, Response, Survey, TextAnswer
 from kokybe.surveys.results import Filters, by_institution, read_counts, results_for
 from kokybe.surveys.services import responding
 from kokybe.surveys.services.tallies import DIMENSION_PREFIX, NOT_STATED_INSTITUTION, RESPONDENTS, VERSIONS, TallyDelta
@@ -230,6 +232,57 @@ def test_removing_a_response_from_the_tallies_leaves_the_count_of_the_others(wor
         gone.delete()
         for filters in filter_cases(world):
             assert_same(read_counts(survey, filters), count_directly(survey, survey_items, filters))
+
+
+def dimension_years(survey: Survey) -> dict[tuple[int, str, int, str], int]:
+    with scopes_disabled():
+        rows = DimensionYearTally.objects.filter(survey=survey).exclude(count=0)
+        return {(row.year, row.dimension, row.institution_id, row.value): row.count for row in rows}
+
+
+def dimension_years_directly(world: World, survey: Survey, survey_items: list[Item]) -> dict[Any, int]:
+    counted: dict[Any, int] = {}
+    for institution in (world.a1.pk, world.a2.pk, NOT_STATED_INSTITUTION):
+        for year in (2024, 2025):
+            in_year = Filters(institution=institution, month_from=f"{year}-01", month_to=f"{year}-12")
+            for (item, value), (count, _total, _squares) in count_directly(survey, survey_items, in_year).items():
+                if item.startswith(DIMENSION_PREFIX) and count:
+                    counted[(year, item.removeprefix(DIMENSION_PREFIX), institution, value)] = int(count)
+    return counted
+
+
+def test_each_dimension_is_counted_per_institution_and_year(world: World, random_survey: Any) -> None:
+    """What the dashboards read: respondents and answers per point of each dimension, per institution and year, as
+    a count of the responses says; a response removed from the tallies leaves them too."""
+    survey, survey_items = random_survey
+    rng = random.Random(2024)
+    for institution in (world.a1, None, None):
+        store(survey, random_response(rng, survey_items)[0], institution=institution, submitted_on=date(2024, 11, 3))
+    expected = dimension_years_directly(world, survey, survey_items)
+    assert {key[0] for key in expected} == {2024, 2025}
+    assert {key[2] for key in expected} == {world.a1.pk, world.a2.pk, NOT_STATED_INSTITUTION}
+    assert dimension_years(survey) == expected
+    with scopes_disabled():
+        gone = Response.objects.filter(survey=survey, submitted_on__year=2024).select_related("version").first()
+        assert gone is not None
+        delta = TallyDelta(survey.pk)
+        delta.add(gone, survey_items, {}, gone.version.number, sign=-1)
+        delta.write()
+        gone.delete()
+    assert dimension_years(survey) == dimension_years_directly(world, survey, survey_items)
+
+
+def test_the_migration_counts_the_responses_stored_before_it_from_their_tallies(
+    world: World, random_survey: Any
+) -> None:
+    survey, _survey_items = random_survey
+    kept = dimension_years(survey)
+    with scopes_disabled():
+        DimensionYearTally.objects.all().delete()
+    migration = importlib.import_module("kokybe.surveys.migrations.0003_dimension_year_tally")
+    migration.count_the_answers_so_far(django_apps, None)
+    assert kept
+    assert dimension_years(survey) == kept
 
 
 # Small groups
