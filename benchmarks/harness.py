@@ -1,5 +1,6 @@
-"""What the page benchmarks share (inquiries.py, clients.py, dashboards.py): a database to measure on, a register
-written by bulk insert, gunicorn serving it while people open pages with a pause between them, and the figures.
+"""What the benchmarks share (surveys.py, inquiries.py, clients.py, dashboards.py): a database to measure on, a
+register written by bulk insert, gunicorn serving it while people open pages with a pause between them, and the
+figures.
 
 - `bench_database`: a fresh PostgreSQL database "<name>_bench_<pid>" beside DATABASE_URL (the role needs CREATEDB),
   or the kept one named by BENCH_DATABASE, or a temporary SQLite file when DATABASE_URL is not PostgreSQL; migrated
@@ -9,10 +10,16 @@ written by bulk insert, gunicorn serving it while people open pages with a pause
 - `pages_alone`: each page on its own, its time and queries, and the plan of its slowest query when slow.
 - `serving` and `load_round`: gunicorn, and N people each in a thread opening the pages a `Visitor` chooses for
   BENCH_SECONDS, then p50/p95 per page as the browser waits for it, with the machine's load (2 shared cores).
+- Below them: `run` (a command in the project, failing loudly), `percentile`, `cpu_times`, `Respondent` (a browser
+  without JavaScript), `server_errors` (the tracebacks in gunicorn's log), `free_port`, and a PostgreSQL database
+  created and dropped.
 """
 
 import datetime
+import http.client
+import math
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -20,14 +27,15 @@ import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from http.cookies import SimpleCookie
 from pathlib import Path
 from random import Random
 from typing import Any, Protocol
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -39,18 +47,6 @@ WARM_UP_SECONDS = 10
 REPEATS = 7
 SLOW_QUERY_MS = 10
 
-sys.path[:0] = [str(ROOT / "benchmarks")]
-from surveys import (  # noqa: E402
-    Respondent,
-    cpu_times,
-    create_postgres_database,
-    drop_postgres_database,
-    free_port,
-    percentile,
-    run,
-    server_errors,
-)
-
 
 def django_setup() -> None:
     sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
@@ -60,7 +56,55 @@ def django_setup() -> None:
     django.setup()
 
 
+def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(list(args), cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return done
+
+
+def percentile(samples: list[float], share: float) -> float:
+    """Nearest rank: of 20 samples, p95 is the 19th smallest."""
+    ordered = sorted(samples)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def cpu_times() -> tuple[int, int]:
+    """Busy and total jiffies of the whole machine (Linux), to tell how loaded it was."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    return sum(fields) - idle, sum(fields)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 # The database
+
+
+def create_postgres_database(url: str) -> tuple[str, str]:
+    """A fresh database on the server of `url`; returns its URL and name."""
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/') or 'postgres'}_bench_{os.getpid()}"
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(sql.SQL("CREATE DATABASE {} ENCODING 'UTF8'").format(sql.Identifier(name)))
+    return urlunsplit(parts._replace(path="/" + name)), name
+
+
+def drop_postgres_database(url: str, name: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
 @dataclass(frozen=True)
@@ -306,6 +350,43 @@ class InTurn:
         return None
 
 
+class Respondent:
+    """A browser without JavaScript: one connection per request, its cookies kept by hand, no redirects followed."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.cookies: dict[str, str] = {}
+
+    def request(
+        self, method: str, path: str, data: dict[str, Any] | None = None, cookies: dict[str, str] | None = None
+    ) -> tuple[int, str, str, float]:
+        jar = self.cookies if cookies is None else cookies
+        headers = {"Host": f"127.0.0.1:{self.port}"}
+        if jar:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in jar.items())
+        body = None
+        if data is not None:
+            body = urlencode(data, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+        try:
+            started = time.perf_counter()
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            text = response.read().decode()
+            seconds = time.perf_counter() - started
+            if cookies is None:
+                for header in response.headers.get_all("Set-Cookie") or []:
+                    for name, morsel in SimpleCookie(header).items():
+                        if morsel["max-age"] == "0" or "1970" in morsel["expires"]:
+                            self.cookies.pop(name, None)
+                        else:
+                            self.cookies[name] = morsel.value
+            return response.status, response.getheader("Location", ""), text, seconds
+        finally:
+            connection.close()
+
+
 class Latencies:
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -421,8 +502,6 @@ def load_round(
     for `seconds`: pages per second, the machine's CPU and load, the CPU gunicorn's workers (and a PostgreSQL on this
     machine) spent per page, p50/p95 per page as the browser waits for it and, with `shape_of` (a request path ->
     its kind), as the worker spent on it (gunicorn's log). Returns the samples."""
-    import re
-
     people_at_work(port, people(), 0.0, WARM_UP_SECONDS)
     log_start = len(log_path.read_text())
     servers = {"gunicorn": server_pid, "PostgreSQL": postgres_server_pid()}
@@ -458,10 +537,42 @@ def load_round(
     return latencies.by_page
 
 
+def server_errors(text: str) -> Counter[str]:
+    """Each traceback in the log: the request, its exception, and the deepest frame of the app's own code."""
+    errors: Counter[str] = Counter()
+    current: dict[str, Any] | None = None
+
+    def close() -> None:
+        if current is not None:
+            where = current["frames"][-1] if current["frames"] else "?"
+            errors[f"{current['request']}: {current['final']} (in {where})"] += 1
+
+    for line in text.splitlines():
+        header = re.search(r"Internal Server Error: (\S+)|Error handling request (\S+ \S+)", line)
+        if header:
+            close()
+            current = {"request": header.group(1) or header.group(2), "frames": [], "final": "?"}
+        elif current is None:
+            continue
+        elif line.startswith("[") or re.match(r"\d{4}-\d\d-\d\d ", line):
+            close()
+            current = None
+        elif line.strip().startswith('File "') and "/src/kokybe/" in line:
+            found = re.search(r'/src/(kokybe/\S+)", line (\d+), in (\w+)', line)
+            if found:
+                current["frames"].append(f"{found.group(1)}:{found.group(2)} {found.group(3)}")
+        elif re.match(r"^[\w.]+(Error|Exception|DoesNotExist|Exit)\b", line):
+            current["final"] = line.strip()
+    close()
+    return errors
+
+
 @contextmanager
-def serving(var: str) -> Iterator[tuple[int, Path, int]]:
-    """gunicorn (GUNICORN_WORKERS sync workers, 4 by default) serving the app on a free port; yields the port,
-    its log and its process id; prints the server errors the log holds when it stops."""
+def serving(
+    var: str, *, env: dict[str, str] | None = None, ready_path: str = "/accounts/login/"
+) -> Iterator[tuple[int, Path, int]]:
+    """gunicorn (GUNICORN_WORKERS sync workers, 4 by default) serving the app on a free port, with `env` added to
+    its environment, once `ready_path` answers; yields the port, its log and its process id, and stops it."""
     port = free_port()
     server_env = {
         **os.environ,
@@ -469,6 +580,7 @@ def serving(var: str) -> Iterator[tuple[int, Path, int]]:
         "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", "4"),
         "DEBUG": "0",
         "KOKYBE_ENV": "development",
+        **(env or {}),
     }
     log_path = Path(var) / "gunicorn.log"
     with open(log_path, "w") as log:
@@ -485,7 +597,7 @@ def serving(var: str) -> Iterator[tuple[int, Path, int]]:
             if server.poll() is not None:
                 raise SystemExit(f"gunicorn ended early:\n{log_path.read_text()[-3000:]}")
             try:
-                if Respondent(port).request("GET", "/accounts/login/")[0] == 200:
+                if Respondent(port).request("GET", ready_path)[0] == 200:
                     break
             except OSError:
                 pass
@@ -500,10 +612,6 @@ def serving(var: str) -> Iterator[tuple[int, Path, int]]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
-    errors = server_errors(log_path.read_text())
-    print(f"  server errors: {sum(errors.values()) or 'none'}")
-    for error, count in errors.most_common():
-        print(f"    {count} x {error}")
 
 
 def pausing(think: float) -> str:
@@ -521,7 +629,7 @@ def served_rounds(
     shape_of: Callable[[str], str] | None = None,
 ) -> list[dict[str, list[float]]]:
     """gunicorn serving while `who` (the people) work through each (pause between pages, how it is said) round of
-    `rounds`, each measured by `load_round`; returns each round's samples."""
+    `rounds`, each measured by `load_round`, then the server errors its log holds; returns each round's samples."""
     workers = os.environ.get("GUNICORN_WORKERS", "4")
     measured = []
     with serving(var) as (port, log_path, server_pid):
@@ -539,4 +647,8 @@ def served_rounds(
                     shape_of=shape_of,
                 )
             )
+    errors = server_errors(log_path.read_text())
+    print(f"  server errors: {sum(errors.values()) or 'none'}")
+    for error, count in errors.most_common():
+        print(f"    {count} x {error}")
     return measured

@@ -8,7 +8,8 @@ Run: .venv/bin/python benchmarks/surveys.py
        exports downloaded through it; about six minutes.
 
 Smaller runs while working on it: BENCH_RESPONSES (200000), BENCH_SECONDS (120), BENCH_RESPONDENTS (50);
-BENCH_KEEP=1 keeps the temporary directory (gunicorn's log) and the database.
+BENCH_KEEP=1 keeps the temporary directory (gunicorn's log) and the database. (BENCH_DATABASE, which the page
+benchmarks measure again, is not for this one: it builds its survey afresh each run.)
 """
 
 import http.client
@@ -18,9 +19,7 @@ import os
 import random
 import re
 import resource
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -28,14 +27,29 @@ import time
 import uuid
 from collections import Counter, defaultdict
 from datetime import date
-from http.cookies import SimpleCookie
 from pathlib import Path
 from statistics import fmean
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
+sys.path[:0] = [str(Path(__file__).resolve().parent)]
+from harness import (  # noqa: E402
+    PYTHON,
+    Respondent,
+    analyze,
+    bench_database,
+    cpu_times,
+    django_setup,
+    percentile,
+    run,
+    server_errors,
+    serving,
+    session_cookie,
+)
+
+# assessments.py, eventlogs.py and knowledge.py import these from here, where they were before harness.py held them.
+from harness import create_postgres_database as create_postgres_database  # noqa: E402
+from harness import drop_postgres_database as drop_postgres_database  # noqa: E402
+
 RESPONSES = int(os.environ.get("BENCH_RESPONSES", "200000"))
 LOAD_SECONDS = float(os.environ.get("BENCH_SECONDS", "120"))
 RESPONDENTS = int(os.environ.get("BENCH_RESPONDENTS", "50"))
@@ -44,50 +58,6 @@ SAMPLES = 20
 TARGET_MS = 300
 CHANNELS = ["web", "paper", "phone", "interview"]
 MONTHS = [(2025, 3), (2025, 4), (2025, 5)]
-
-
-def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(list(args), cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
-    return done
-
-
-def percentile(samples: list[float], share: float) -> float:
-    """Nearest rank: of 20 samples, p95 is the 19th smallest."""
-    ordered = sorted(samples)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
-
-
-def django_setup() -> None:
-    sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
-    os.environ["DJANGO_SETTINGS_MODULE"] = "kokybe.settings"
-    import django
-
-    django.setup()
-
-
-# The database
-
-
-def create_postgres_database(url: str) -> tuple[str, str]:
-    """A fresh database on the server of `url`; returns its URL and name."""
-    import psycopg
-    from psycopg import sql
-
-    parts = urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'postgres'}_bench_{os.getpid()}"
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(sql.SQL("CREATE DATABASE {} ENCODING 'UTF8'").format(sql.Identifier(name)))
-    return urlunsplit(parts._replace(path="/" + name)), name
-
-
-def drop_postgres_database(url: str, name: str) -> None:
-    import psycopg
-    from psycopg import sql
-
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
 # The survey of 25 questions and its 200,000 responses
@@ -181,7 +151,7 @@ def random_answers(rng: random.Random, items: list[Any]) -> tuple[dict[str, Any]
 def build(count: int) -> dict[str, Any]:
     """The municipality, its 8 institutions and coordinator, the survey (through the services), the responses."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-    from django.db import connection, transaction
+    from django.db import transaction
     from django_scopes import scopes_disabled
 
     from kokybe.core.client_groups import ClientGroup
@@ -255,9 +225,7 @@ def build(count: int) -> dict[str, Any]:
             written = time.monotonic()
             delta.write()
             print(f"  {cells:,} tally rows written in {time.monotonic() - written:.0f} s", flush=True)
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")  # what autovacuum does within a minute of such a load
+        analyze()
         tallies = Tally.objects.filter(survey=survey).count()
     return {
         "municipality": municipality,
@@ -550,43 +518,6 @@ def short_survey(world: dict[str, Any]) -> Any:
         return Survey.objects.get(pk=created.pk)
 
 
-class Respondent:
-    """A browser without JavaScript: one connection per request, its cookies kept by hand, no redirects followed."""
-
-    def __init__(self, port: int) -> None:
-        self.port = port
-        self.cookies: dict[str, str] = {}
-
-    def request(
-        self, method: str, path: str, data: dict[str, Any] | None = None, cookies: dict[str, str] | None = None
-    ) -> tuple[int, str, str, float]:
-        jar = self.cookies if cookies is None else cookies
-        headers = {"Host": f"127.0.0.1:{self.port}"}
-        if jar:
-            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in jar.items())
-        body = None
-        if data is not None:
-            body = urlencode(data, doseq=True)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
-        try:
-            started = time.perf_counter()
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            text = response.read().decode()
-            seconds = time.perf_counter() - started
-            if cookies is None:
-                for header in response.headers.get_all("Set-Cookie") or []:
-                    for name, morsel in SimpleCookie(header).items():
-                        if morsel["max-age"] == "0" or "1970" in morsel["expires"]:
-                            self.cookies.pop(name, None)
-                        else:
-                            self.cookies[name] = morsel.value
-            return response.status, response.getheader("Location", ""), text, seconds
-        finally:
-            connection.close()
-
-
 class Outcomes:
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -711,13 +642,6 @@ def respondent_loop(
             tally.problem(f"{step}: {type(error).__name__}")
 
 
-def cpu_times() -> tuple[int, int]:
-    """Busy and total jiffies of the whole machine (Linux), to tell how loaded it was."""
-    fields = [int(value) for value in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
-    idle = fields[3] + fields[4]
-    return sum(fields) - idle, sum(fields)
-
-
 def server_log(text: str, code: str) -> None:
     """What the server says: its own time for the final POST (no queueing), and what its errors were."""
     own = [
@@ -734,45 +658,12 @@ def server_log(text: str, code: str) -> None:
         print(f"    {count} x {error}")
 
 
-def server_errors(text: str) -> Counter[str]:
-    """Each traceback in the log: the request, its exception, and the deepest frame of the app's own code."""
-    errors: Counter[str] = Counter()
-    current: dict[str, Any] | None = None
-
-    def close() -> None:
-        if current is not None:
-            where = current["frames"][-1] if current["frames"] else "?"
-            errors[f"{current['request']}: {current['final']} (in {where})"] += 1
-
-    for line in text.splitlines():
-        header = re.search(r"Internal Server Error: (\S+)|Error handling request (\S+ \S+)", line)
-        if header:
-            close()
-            current = {"request": header.group(1) or header.group(2), "frames": [], "final": "?"}
-        elif current is None:
-            continue
-        elif line.startswith("[") or re.match(r"\d{4}-\d\d-\d\d ", line):
-            close()
-            current = None
-        elif line.strip().startswith('File "') and "/src/kokybe/" in line:
-            found = re.search(r'/src/(kokybe/\S+)", line (\d+), in (\w+)', line)
-            if found:
-                current["frames"].append(f"{found.group(1)}:{found.group(2)} {found.group(3)}")
-        elif re.match(r"^[\w.]+(Error|Exception|DoesNotExist|Exit)\b", line):
-            current["final"] = line.strip()
-    close()
-    return errors
-
-
 def download_through_server(port: int, world: dict[str, Any], fmt: str) -> str:
     """The export of the 200,000 responses as a browser gets it from gunicorn (its default 30 s worker timeout)."""
     from django.conf import settings
-    from django.test import Client
     from django.urls import reverse
 
-    client = Client()
-    client.force_login(world["coordinator"])
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    cookie = session_cookie(world["coordinator"])
     path = reverse("surveys:export_responses", args=[world["municipality"].slug, world["survey"].pk, fmt])
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
     size, status, ending = 0, 0, ""
@@ -794,14 +685,6 @@ def download_through_server(port: int, world: dict[str, Any], fmt: str) -> str:
     )
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def concurrency_figures(world: dict[str, Any], var: str) -> None:
     from django.db import connection
     from django_scopes import scopes_disabled
@@ -814,40 +697,12 @@ def concurrency_figures(world: dict[str, Any], var: str) -> None:
         print("concurrent respondents: skipped (SQLite); run with DATABASE_URL=postgres://... for this figure")
         return
     survey = short_survey(world)
-    port = free_port()
-    server_env = {
-        **os.environ,
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", "4"),
-        "KOKYBE_SURVEY_STARTS_PER_HOUR": "1000000",
-        "DEBUG": "0",
-        "KOKYBE_ENV": "development",
-    }
-    log_path = Path(var) / "gunicorn.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            [str(Path(PYTHON).parent / "gunicorn"), "-c", "python:kokybe.gunicorn_conf", "kokybe.wsgi"],
-            cwd=ROOT,
-            env=server_env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        ready_by = time.monotonic() + 60
-        while True:
-            if server.poll() is not None:
-                raise SystemExit(f"gunicorn ended early:\n{log_path.read_text()[-3000:]}")
-            try:
-                if Respondent(port).request("GET", f"/s/{survey.public_code}/")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > ready_by:
-                raise SystemExit(f"gunicorn did not answer:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.2)
+    workers = os.environ.get("GUNICORN_WORKERS", "4")
+    unlimited = {"KOKYBE_SURVEY_STARTS_PER_HOUR": "1000000"}  # all the respondents come from one address
+    with serving(var, env=unlimited, ready_path=f"/s/{survey.public_code}/") as (port, log_path, _server_pid):
         print(
             f"concurrent respondents: {RESPONDENTS} for {LOAD_SECONDS:.0f} s against gunicorn "
-            f"({server_env['GUNICORN_WORKERS']} sync workers) on a 2-page survey ...",
+            f"({workers} sync workers) on a 2-page survey ...",
             flush=True,
         )
         tally = Outcomes()
@@ -867,13 +722,7 @@ def concurrency_figures(world: dict[str, Any], var: str) -> None:
         elapsed = time.monotonic() - started
         busy_after, total_after = cpu_times()
         downloads = [download_through_server(port, world, fmt) for fmt in ("csv", "xlsx")]
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+
     with scopes_disabled():
         stored = Response.objects.filter(survey=survey).count()
         receipts = SurveyReceipt.objects.filter(survey=survey).count()
@@ -931,25 +780,8 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--export":
         export_child(*sys.argv[2:6])
         return
-    var = tempfile.mkdtemp(prefix="kokybe-bench-surveys-")
-    given = os.environ.get("DATABASE_URL", "")
-    env = {**os.environ, "KOKYBE_VAR_DIR": var, "DEBUG": "0", "KOKYBE_ENV": "development"}
-    env.pop("KOKYBE_DEMO_RELAX_MFA", None)
-    database = None
-    if given.startswith(("postgres://", "postgresql://")):
-        env["DATABASE_URL"], database = create_postgres_database(given)
-    else:
-        env.pop("DATABASE_URL", None)
-    try:
-        began = time.monotonic()
-        run(PYTHON, "manage.py", "migrate", "--noinput", "-v", "0", env=env)
-        run(PYTHON, "manage.py", "createcachetable", "-v", "0", env=env)
-        os.environ.clear()
-        os.environ.update(env)
-        django_setup()
-        from django.db import connection
-
-        print(f"database: {connection.vendor} {'(' + database + ')' if database else '(temporary SQLite file)'}")
+    began = time.monotonic()
+    with bench_database("surveys") as bench:
         print(f"building a survey of 25 questions with {RESPONSES:,} responses ...", flush=True)
         world = build(RESPONSES)
         print(
@@ -959,19 +791,8 @@ def main() -> None:
         )
         results_figures(world)
         export_figures(world)
-        concurrency_figures(world, var)
+        concurrency_figures(world, bench.var)
         print(f"total run time: {(time.monotonic() - began) / 60:.1f} min")
-    finally:
-        if "django" in sys.modules:
-            from django.db import connections
-
-            connections.close_all()
-        if os.environ.get("BENCH_KEEP"):
-            print(f"kept: {var}" + (f" and the database {database}" if database else ""))
-        else:
-            if database is not None:
-                drop_postgres_database(given, database)
-            shutil.rmtree(var, ignore_errors=True)
 
 
 if __name__ == "__main__":
