@@ -33,7 +33,7 @@ TARGET_MS = 200
 LAST_YEAR = 2025
 
 sys.path[:0] = [str(ROOT / "benchmarks")]
-from surveys import create_postgres_database, drop_postgres_database  # noqa: E402
+from harness import create_postgres_database, drop_postgres_database  # noqa: E402
 
 
 def run(*args: str, env: dict[str, str]) -> None:

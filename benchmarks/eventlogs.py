@@ -32,7 +32,7 @@ STEPS = ["Prašymas gautas", "Poreikio vertinimas", "Sprendimas", "Paslaugos pra
 
 sys.path[:0] = [str(ROOT / "benchmarks")]
 from assessments import django_setup, run  # noqa: E402
-from surveys import create_postgres_database, drop_postgres_database  # noqa: E402
+from harness import create_postgres_database, drop_postgres_database  # noqa: E402
 
 
 def generate_csv(path: Path, events: int) -> None:

@@ -41,7 +41,7 @@ QUERIES = [
 
 sys.path[:0] = [str(ROOT / "benchmarks")]
 from assessments import django_setup, percentile, run  # noqa: E402
-from surveys import create_postgres_database, drop_postgres_database  # noqa: E402
+from harness import create_postgres_database, drop_postgres_database  # noqa: E402
 
 
 def build() -> float:

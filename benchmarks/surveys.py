@@ -46,10 +46,6 @@ from harness import (  # noqa: E402
     session_cookie,
 )
 
-# assessments.py, eventlogs.py and knowledge.py import these from here, where they were before harness.py held them.
-from harness import create_postgres_database as create_postgres_database  # noqa: E402
-from harness import drop_postgres_database as drop_postgres_database  # noqa: E402
-
 RESPONSES = int(os.environ.get("BENCH_RESPONSES", "200000"))
 LOAD_SECONDS = float(os.environ.get("BENCH_SECONDS", "120"))
 RESPONDENTS = int(os.environ.get("BENCH_RESPONDENTS", "50"))
