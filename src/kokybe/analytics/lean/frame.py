@@ -16,7 +16,8 @@ column, so a column that varies per event (a resource, say) must be dropped befo
 passed on: it would split each case at every change. `event_frame` keeps only what it is told to.
 
 Functions taking events accept any frame with these columns in any row order: they put it in case
-order themselves unless it already is (a linear check, far cheaper than a sort). Case order keeps
+order themselves unless it already is (a linear check, far cheaper than a sort), except case
+durations, which need no order within a case and group unordered events by case instead. Case order keeps
 each case's events together, by timestamp then order; the cases themselves follow the hash of what
 names them, which sorts several times faster than strings and is the same whatever order the events
 came in (two cases with the same hash, unlikely but possible, make it fall back to sorting the
@@ -31,9 +32,10 @@ import polars as pl
 CASE, ACTIVITY, TIMESTAMP, ORDER, LIFECYCLE = "case", "activity", "timestamp", "order", "lifecycle"
 START, COMPLETE = "start", "complete"
 TIMESTAMP_TYPE = pl.Datetime("us", "UTC")
-MICROSECONDS = 1_000_000.0
+SECONDS_PER_MICROSECOND = 1e-6
 CASE_NUMBER = "_case_number"  # added by `numbered_cases` for the steps after it
 _NEW_CASE = "_new_case"
+ORDER_PROBE_ROWS = 4096
 EVENT_COLUMNS = frozenset({CASE, ACTIVITY, TIMESTAMP, ORDER, LIFECYCLE, CASE_NUMBER})
 
 
@@ -147,6 +149,11 @@ def numbered_cases(events: pl.DataFrame) -> pl.DataFrame:
     slicing) instead of comparing the strings and grouping columns that name a case.
     """
     ordered, new_case = _ordered(events)
+    return numbered_in_order(ordered, new_case)
+
+
+def numbered_in_order(ordered: pl.DataFrame, new_case: pl.Series | None = None) -> pl.DataFrame:
+    """`numbered_cases` of events known to be in case order, given where each case begins if that is known."""
     if new_case is None:
         new_case = ordered.select(case_starts(case_identity(ordered))).to_series()
     number = (new_case.cast(pl.UInt32).cum_sum() - 1).set_sorted()
@@ -174,9 +181,24 @@ def case_groups(numbered: pl.DataFrame, by: Sequence[str]) -> tuple[pl.DataFrame
 
 def _ordered(events: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series | None]:
     """`events` in case order, and where each case begins when the check for order found that out."""
-    if events.height < 2:
-        return events, None
+    new_case = case_order_marks(events)
+    if new_case is None:
+        return _case_order_sort(events), None
+    return events, new_case
+
+
+def case_order_marks(events: pl.DataFrame) -> pl.Series | None:
+    """Where each case begins (True on its first event) when `events` are in case order; None when they are
+    not. A linear check, and a short one for most unordered frames: their first rows are out of order too."""
+    if events.height > ORDER_PROBE_ROWS and _in_order_marks(events.head(ORDER_PROBE_ROWS)) is None:
+        return None
+    return _in_order_marks(events)
+
+
+def _in_order_marks(events: pl.DataFrame) -> pl.Series | None:
     identity = case_identity(events)
+    if events.height < 2:
+        return events.select(case_starts(identity).alias(_NEW_CASE)).to_series()
     stamp, order, new_case = pl.col(TIMESTAMP), pl.col(ORDER), pl.col(_NEW_CASE)
     marked = events.select(case_starts(identity).alias(_NEW_CASE), *identity, TIMESTAMP, ORDER)
     later_in_case = (stamp > stamp.shift()) | ((stamp == stamp.shift()) & (order >= order.shift()))
@@ -187,10 +209,14 @@ def _ordered(events: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series | None]:
         by_key=by_key if len(identity) == 1 else pl.lit(False),
     ).row(0, named=True)
     if in_order["within"] and (in_order["by_hash"] or in_order["by_key"]):
-        return events, marked[_NEW_CASE]
-    return _case_order_sort(events), None
+        return marked[_NEW_CASE]
+    return None
 
 
 def seconds(later: pl.Expr, earlier: pl.Expr) -> pl.Expr:
-    """The time from `earlier` to `later`, in seconds (Float64)."""
-    return (later - earlier).dt.total_microseconds() / MICROSECONDS
+    """The time from `earlier` to `later`, in seconds (Float64).
+
+    A product, not a quotient: Polars divides a column by a number as a product with its reciprocal in most
+    plans, but as a true quotient in some (a case's duration came out one bit apart between shuffled and sorted
+    events of the same log); a product is computed the same way in every plan."""
+    return (later - earlier).dt.total_microseconds() * SECONDS_PER_MICROSECOND

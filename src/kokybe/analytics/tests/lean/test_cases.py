@@ -1,7 +1,7 @@
 import polars as pl
 import pytest
 
-from kokybe.analytics.lean import case_durations, lead_time_figures
+from kokybe.analytics.lean import case_durations, event_frame, lead_time_figures
 
 from .conftest import at
 
@@ -46,3 +46,31 @@ def test_lead_time_figures_of_no_cases():
     empty = pl.DataFrame(schema={"year": pl.Int32, "duration_s": pl.Float64})
     assert lead_time_figures(empty, by=["year"]).height == 0
     assert lead_time_figures(empty).row(0) == (0, None, None, None)
+
+
+def many_cases(logs: int) -> pl.DataFrame:
+    """An event frame of 900 cases of 4 to 9 events in each of `logs` logs, every log using the same case keys,
+    and several cases starting at the same moment."""
+    columns: dict[str, list] = {"case": [], "activity": [], "timestamp": [], "log": []}
+    for log in range(1, logs + 1):
+        for number in range(900):
+            for step in range(4 + number % 6):
+                columns["case"].append(f"k{number}")
+                columns["activity"].append(f"a{step % 3}")
+                columns["timestamp"].append(at(number % 7 + step * (log + number % 5)))
+                columns["log"].append(log)
+    return event_frame(columns, groups=["log"], check_groups=False)
+
+
+@pytest.mark.parametrize("logs", [1, 2], ids=["one log", "the same keys in two logs"])
+def test_case_durations_of_many_shuffled_events_equal_the_ordered_ones(logs):
+    """Beyond the rows the order check probes first: unordered events are grouped by a fingerprint of their case
+    without being put in order, or, when two cases share a case hash (the same key in two logs), put in order."""
+    ordered = many_cases(logs)
+    assert ordered.height > 4096
+    expected = case_durations(ordered, by=["log"])
+    assert expected.height == 900 * logs
+    assert case_durations(ordered.sample(fraction=1.0, shuffle=True, seed=5), by=["log"]).equals(expected)
+    # In order but for the last two events: the probe of the first rows finds no fault, the whole check does.
+    last_two_swapped = pl.concat([ordered.head(-2), ordered.tail(2).reverse()])
+    assert case_durations(last_two_swapped, by=["log"]).equals(expected)
