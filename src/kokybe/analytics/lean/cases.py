@@ -61,7 +61,7 @@ def _durations_by_fingerprint(events: pl.DataFrame, by: Sequence[str]) -> pl.Dat
         .group_by("fingerprint")
         .agg(pl.col("_row").min(), started_at=stamp.min(), ended_at=stamp.max(), events=pl.len().cast(pl.Int64))
         .sort("fingerprint")
-        .collect(engine="streaming")
+        .collect()
     )
     high_half = pl.col("fingerprint") // 2**64
     if cases.select((high_half == high_half.shift()).any()).item():
