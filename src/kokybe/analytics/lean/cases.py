@@ -67,19 +67,13 @@ def _durations_by_fingerprint(events: pl.DataFrame, by: Sequence[str]) -> pl.Dat
     if cases.select((high_half == high_half.shift()).any()).item():
         return None
     named = events.select(identity).gather(cases["_row"])
-    # Lazily, like `durations_of`: the optimiser computes the seconds the same way to the last bit.
-    return (
-        pl.concat([named, cases.drop("_row", "fingerprint")], how="horizontal")
-        .lazy()
-        .select(
-            *by,
-            CASE,
-            "started_at",
-            "ended_at",
-            duration_s=seconds(pl.col("ended_at"), pl.col("started_at")),
-            events="events",
-        )
-        .collect()
+    return pl.concat([named, cases.drop("_row", "fingerprint")], how="horizontal").select(
+        *by,
+        CASE,
+        "started_at",
+        "ended_at",
+        duration_s=seconds(pl.col("ended_at"), pl.col("started_at")),
+        events="events",
     )
 
 
