@@ -21,8 +21,9 @@ def _weekday(days_ahead: int) -> str:
 
 
 def _submit(page: Any) -> None:
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    # Until the new page loads: after the click, the page may still show the form it was sent from.
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
 
 
 def test_a_worker_records_an_outcome_books_and_moves_an_appointment(page: Any, server: str) -> None:

@@ -15,8 +15,9 @@ LIST = "/m/klaipeda/services-given/"
 
 
 def _submit(page: Any) -> None:
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    # Until the new page loads: after the click, the page may still show the form it was sent from.
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
 
 
 def _step(page: Any, address_end: str, problems: list[str]) -> None:

@@ -18,8 +18,9 @@ WIDE = {"width": 1280, "height": 900}
 
 
 def _submit(page: Any) -> None:
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    # Until the new page loads: after the click, the page may still show the form it was sent from.
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
 
 
 def _open(page: Any, selector: str, problems: list[str]) -> None:
