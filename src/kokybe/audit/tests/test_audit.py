@@ -1,6 +1,7 @@
 import pytest
 from django.db import DatabaseError, connections, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from conftest import World
@@ -80,7 +81,7 @@ def test_search_filters_by_person_action_object_and_date(world: World) -> None:
             world.a, AuditFilter(object_type="tenancy.institution", object_id=str(institution.pk)), None
         )
         event = by_action.get()
-        day = event.occurred_at.date()
+        day = timezone.localdate(event.occurred_at)  # the search's dates are the municipality's days, not UTC's
         today = audit_events_search(world.a, AuditFilter(action="unit.create", date_from=day, date_to=day), None)
         tomorrow = audit_events_search(world.a, AuditFilter(action="unit.create", date_from=day + day.resolution), None)
         # The coordinator's own account event (second factor set up) shows with the municipality's.
