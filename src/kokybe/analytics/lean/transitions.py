@@ -78,7 +78,7 @@ def follows_of(numbered: pl.DataFrame, by: Sequence[str] = ()) -> pl.LazyFrame:
     number = pl.col(CASE_NUMBER)
     key = pl.lit(group_of_case).gather(number) * edges + pl.lit(code) * codes + pl.lit(code).shift(-1)
     wait = pl.col("wait_s")
-    counted = (
+    transitions = (
         numbered.lazy()
         .select(
             key.alias("key"),
@@ -86,15 +86,13 @@ def follows_of(numbered: pl.DataFrame, by: Sequence[str] = ()) -> pl.LazyFrame:
             following=number == number.shift(-1),
         )
         .filter(pl.col("following"))
-        .group_by("key")
-        .agg(
-            count=pl.len().cast(pl.Int64),
-            mean_s=wait.mean(),
-            median_s=wait.median(),
-            min_s=wait.min(),
-            max_s=wait.max(),
-            total_s=wait.sum(),
-        )
+    )
+    # The median apart: beside it, Polars gathers every edge's waits for the other figures too, which it
+    # otherwise sums up as it goes. Two groupings joined on a few thousand edges take about a quarter less time.
+    counted = (
+        transitions.group_by("key")
+        .agg(count=pl.len().cast(pl.Int64), mean_s=wait.mean(), min_s=wait.min(), max_s=wait.max(), total_s=wait.sum())
+        .join(transitions.group_by("key").agg(median_s=wait.median()), on="key")
         .with_columns(group=pl.col("key") // edges, source=pl.col("key") % edges // codes, target=pl.col("key") % codes)
     )
     for end in ("source", "target"):

@@ -103,6 +103,10 @@ def test_in_case_order_sorts_only_what_is_not_sorted(two_institutions):
     split = pl.concat([by_string[:2], by_string[3:], by_string[2:3]])
     assert in_case_order(split).equals(in_case_order(by_string.sample(fraction=1.0, shuffle=True, seed=3)))
     assert in_case_order(split).select("case").to_series().rle_id().n_unique() == 4
+    # Each case in one run and in time order, but the cases in neither hash nor key order, is not either.
+    backwards = by_string.sort(pl.col("case"), pl.col("timestamp"), descending=[True, False])
+    assert in_case_order(backwards) is not backwards
+    assert in_case_order(backwards).equals(in_case_order(by_string))
 
 
 def test_in_case_order_with_colliding_hashes_sorts_the_columns(monkeypatch):
