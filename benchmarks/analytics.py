@@ -5,7 +5,8 @@ Run: .venv/bin/python benchmarks/analytics.py [SIZE ...]     (default: 1e5 1e6 1
 Each size runs in a fresh child process so that its peak memory (VmHWM in /proc/self/status: Polars
 allocates outside Python, where tracemalloc cannot see) is its own. A log is services x institutions
 x years of cases with 5 to 15 events each, some activities recorded as start/complete pairs, rows
-shuffled. Timed, each as wall-clock seconds with the CPU seconds beside them:
+shuffled. Timed, each as the median wall-clock seconds of three runs (the first run printed beside it) with
+the CPU seconds:
 
 - on the shuffled frame: case durations (`case_durations(events)`, which groups unordered events by a
   fingerprint of their case instead of sorting them) and the directly-follows performance
@@ -24,6 +25,7 @@ at least 10x pm4py.
 """
 
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -45,6 +47,7 @@ TOLERANCE_S = 1e-6
 SERVICES, INSTITUTIONS, YEARS = 8, 12, (2023, 2024, 2025)
 GROUPS = ["service", "institution", "year"]
 TARGETS = {"durations": 1.0, "dfg": 5.0, "lean": 2.0}  # seconds, on 1e7 events
+RUNS = 3  # each timed figure is the median of this many runs
 # A service's path: the usual activity at each step, and a few that may replace it. Activities in
 # WORKED are recorded as a start and a complete event (active time); the rest are atomic.
 ACTIVITIES = [
@@ -132,13 +135,22 @@ def peak_rss_mb() -> float:
     return float("nan")
 
 
-def timed(label: str, work: Callable[[], Any]) -> tuple[Any, float]:
-    """`work()` and its wall-clock seconds; the CPU seconds it took are printed beside them, since on
-    a shared machine the wall clock also counts the time spent waiting for a core."""
-    began, cpu_began = time.perf_counter(), time.process_time()
-    result = work()
-    seconds = time.perf_counter() - began
-    print(f"  {label:<46} {seconds:8.3f} s  (CPU {time.process_time() - cpu_began:7.3f} s)")
+def timed(label: str, work: Callable[[], Any], runs: int = RUNS) -> tuple[Any, float]:
+    """`work()` run `runs` times, its result and the median of its wall-clock seconds.
+
+    The first run is printed too: it also pays for the memory the process takes from the system for the
+    first time (a long-running worker pays that once). The CPU seconds are printed beside the wall clock,
+    since on a shared machine the wall clock also counts the time spent waiting for a core.
+    """
+    walls, cpus = [], []
+    for _ in range(runs):
+        began, cpu_began = time.perf_counter(), time.process_time()
+        result = work()
+        walls.append(time.perf_counter() - began)
+        cpus.append(time.process_time() - cpu_began)
+    seconds = statistics.median(walls)
+    first = f"  first {walls[0]:7.3f} s" if runs > 1 else ""
+    print(f"  {label:<46} {seconds:8.3f} s  (CPU {statistics.median(cpus):7.3f} s){first}")
     return result, seconds
 
 
@@ -199,7 +211,7 @@ def pm4py_comparison(
 
 
 def run_size(size: int) -> None:
-    shuffled, _ = timed(f"generate {size:,} events (shuffled)", lambda: generate(size))
+    shuffled, _ = timed(f"generate {size:,} events (shuffled)", lambda: generate(size), runs=1)
     groups = f"{SERVICES}x{INSTITUTIONS}x{len(YEARS)} groups"
     print(f"  {shuffled.height:,} events, {shuffled['case'].n_unique():,} cases, {groups}")
     print("  on the shuffled frame (durations group it by case, the DFG puts it in case order itself):")
