@@ -5,7 +5,7 @@ Run: .venv/bin/python benchmarks/analytics.py [SIZE ...]     (default: 1e5 1e6 1
 Each size runs in a fresh child process so that its peak memory (VmHWM in /proc/self/status: Polars
 allocates outside Python, where tracemalloc cannot see) is its own. A log is services x institutions
 x years of cases with 5 to 15 events each, some activities recorded as start/complete pairs, rows
-shuffled. Timed, each as the median wall-clock seconds of three runs (the first run printed beside it) with
+shuffled. Timed, each as the median wall-clock seconds of three runs (each run printed beside it) with
 the CPU seconds:
 
 - on the shuffled frame: case durations (`case_durations(events)`, which groups unordered events by a
@@ -138,7 +138,7 @@ def peak_rss_mb() -> float:
 def timed(label: str, work: Callable[[], Any], runs: int = RUNS) -> tuple[Any, float]:
     """`work()` run `runs` times, its result and the median of its wall-clock seconds.
 
-    The first run is printed too: it also pays for the memory the process takes from the system for the
+    Every run is printed too: the first also pays for the memory the process takes from the system for the
     first time (a long-running worker pays that once). The CPU seconds are printed beside the wall clock,
     since on a shared machine the wall clock also counts the time spent waiting for a core.
     """
@@ -149,8 +149,8 @@ def timed(label: str, work: Callable[[], Any], runs: int = RUNS) -> tuple[Any, f
         walls.append(time.perf_counter() - began)
         cpus.append(time.process_time() - cpu_began)
     seconds = statistics.median(walls)
-    first = f"  first {walls[0]:7.3f} s" if runs > 1 else ""
-    print(f"  {label:<46} {seconds:8.3f} s  (CPU {statistics.median(cpus):7.3f} s){first}")
+    each = f"  runs {', '.join(f'{wall:.3f}' for wall in walls)}" if runs > 1 else ""
+    print(f"  {label:<46} {seconds:8.3f} s  (CPU {statistics.median(cpus):7.3f} s){each}")
     return result, seconds
 
 
