@@ -1,11 +1,12 @@
-"""Staff pages of the charter's versions: the list, one version (its content), its introduction, adoption.
+"""Staff pages of the charter's versions: the list, one version (its content), its introduction, adoption,
+discarding a draft.
 
 Writing the charter needs MANAGE_CHARTER: the charter is the municipality's, so its pages are not
 bound to an institution.
 """
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -150,4 +151,34 @@ def version_adopt(request: HttpRequest, municipality: str, charter_version: int)
             ),
             "submit": _("Adopt the charter"),
         },
+    )
+
+
+def version_discard(request: HttpRequest, municipality: str, charter_version: int) -> HttpResponse:
+    """Discard a draft after a confirmation page that says what goes with it."""
+    access = manager_access(request)
+    version = selectors.charter_versions(access.municipality).filter(number=charter_version).first()
+    if request.method == "POST":
+
+        def discard() -> str:
+            # Checked inside submit_once: a repeated post, its draft already gone, goes where the first one went.
+            if version is None:
+                raise Http404
+            versions.charter_version_discard(actor=access.user, version=version)
+            messages.success(request, _("The draft of version %(number)s was discarded.") % {"number": version.number})
+            return reverse("charter:versions", args=[municipality])
+
+        try:
+            return submit_once(request, discard)
+        except ServiceError as error:
+            messages.error(request, error.message)
+            return redirect("charter:versions", municipality)
+    if version is None:
+        raise Http404
+    if not version.is_draft:
+        return redirect(_version_url(version))
+    return render(
+        request,
+        "charter/version_discard.html",
+        {"version": version, "content": versions.draft_content(version)},
     )

@@ -1,4 +1,5 @@
-"""Staff pages that change a draft charter: its client expectations, commitments and indicators.
+"""Staff pages that change a draft charter: its client expectations, commitments and indicators, and the
+order of the expectations and of the commitments within each (the "Move up" / "Move down" buttons).
 
 Each page finds its record only in the version being drafted (404 for one of an adopted version),
 and returns to the version's page, at the record changed.
@@ -9,7 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -133,6 +134,34 @@ def expectation_remove(request: HttpRequest, municipality: str, charter_expectat
     )
 
 
+def _move(request: HttpRequest, perform: Callable[[str], object], back: str) -> HttpResponse:
+    """Move a record up or down (the button pressed says which) and return to it on the draft's page."""
+    direction = request.POST.get("direction", "")
+    if direction not in content.DIRECTIONS:
+        return HttpResponseBadRequest()
+
+    def move() -> str:
+        perform(direction)
+        return back
+
+    try:
+        return submit_once(request, move)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect(back)
+
+
+@require_POST
+def expectation_move(request: HttpRequest, municipality: str, charter_expectation: int) -> HttpResponse:
+    access = manager_access(request)
+    expectation = selectors.expectation_of_draft(access.municipality, charter_expectation)
+    return _move(
+        request,
+        lambda direction: content.expectation_move(actor=access.user, expectation=expectation, direction=direction),
+        _at(expectation.version, f"expectation-{expectation.pk}"),
+    )
+
+
 # Commitments
 
 COMMITMENT_LEAD = gettext_lazy(
@@ -201,6 +230,17 @@ def commitment_remove(request: HttpRequest, municipality: str, charter_commitmen
         lambda: content.commitment_remove(actor=access.user, commitment=commitment),
         _at(commitment.version, f"expectation-{commitment.expectation_id}"),
         _("The commitment was removed."),
+    )
+
+
+@require_POST
+def commitment_move(request: HttpRequest, municipality: str, charter_commitment: int) -> HttpResponse:
+    access = manager_access(request)
+    commitment = selectors.commitment_of_draft(access.municipality, charter_commitment)
+    return _move(
+        request,
+        lambda direction: content.commitment_move(actor=access.user, commitment=commitment, direction=direction),
+        _at(commitment.version, f"commitment-{commitment.pk}"),
     )
 
 

@@ -3,6 +3,9 @@
 Each change takes the draft's lock (`draft_locked`) so nothing changes a version once it is adopted.
 A record that others hang on is removed only when empty (an expectation without commitments, a
 commitment without indicators), so a slip of the mouse never takes a whole branch with it.
+
+Expectations, and the commitments within an expectation, are put in order by moving one up or down
+past its neighbour (`expectation_move`, `commitment_move`).
 """
 
 from collections.abc import Iterable, Mapping
@@ -192,6 +195,77 @@ def commitment_remove(*, actor: User, commitment: Commitment) -> None:
         label=_title(commitment),
     )
     commitment.delete()
+
+
+# Order
+
+UP = "up"
+DOWN = "down"
+DIRECTIONS = (UP, DOWN)
+
+
+def _swapped(siblings: list[Any], moved: Expectation | Commitment, direction: str) -> tuple[int, int]:
+    """Swap `moved` with its neighbour in `direction` among `siblings` (in their current order) and save
+    the orders changed; return its position (1-based) before and after.
+
+    The siblings are numbered 1..n first when their orders are not already so: equal orders (rows
+    written with the default) would otherwise make a swap of values change nothing.
+    """
+    if direction not in DIRECTIONS:
+        raise ValueError(f"Unknown direction: {direction}")
+    position = next(index for index, sibling in enumerate(siblings) if sibling.pk == moved.pk)
+    neighbour = position - 1 if direction == UP else position + 1
+    if not 0 <= neighbour < len(siblings):
+        raise ServiceError(
+            _("This is already the first one: there is nothing to move it above.")
+            if direction == UP
+            else _("This is already the last one: there is nothing to move it below.")
+        )
+    siblings[position], siblings[neighbour] = siblings[neighbour], siblings[position]
+    for number, sibling in enumerate(siblings, start=1):
+        if sibling.order != number:
+            sibling.order = number
+            sibling.save(update_fields=["order"])
+    return position + 1, neighbour + 1
+
+
+@transaction.atomic
+def expectation_move(*, actor: User, expectation: Expectation, direction: str) -> Expectation:
+    """Move a client expectation of a draft one place up or down."""
+    version = draft_locked(expectation.version_id)
+    siblings = list(Expectation.objects.filter(version=version).select_related("municipality").order_by("order", "pk"))
+    moved = next(sibling for sibling in siblings if sibling.pk == expectation.pk)
+    before, after = _swapped(siblings, moved, direction)
+    audit_record(
+        actor=actor,
+        action="charter_expectation.move",
+        target=moved,
+        municipality_id=moved.municipality_id,
+        changes={"position": {"from": before, "to": after}},
+        label=_title(moved),
+    )
+    return moved
+
+
+@transaction.atomic
+def commitment_move(*, actor: User, commitment: Commitment, direction: str) -> Commitment:
+    """Move a commitment one place up or down within its expectation."""
+    draft_locked(commitment.version_id)
+    expectation_id = Commitment.objects.values_list("expectation_id", flat=True).get(pk=commitment.pk)
+    siblings = list(
+        Commitment.objects.filter(expectation_id=expectation_id).select_related("municipality").order_by("order", "pk")
+    )
+    moved = next(sibling for sibling in siblings if sibling.pk == commitment.pk)
+    before, after = _swapped(siblings, moved, direction)
+    audit_record(
+        actor=actor,
+        action="charter_commitment.move",
+        target=moved,
+        municipality_id=moved.municipality_id,
+        changes={"position": {"from": before, "to": after}},
+        label=_title(moved),
+    )
+    return moved
 
 
 # Indicators

@@ -4,8 +4,13 @@ A municipality drafts one version at a time. The first draft starts empty; every
 a copy of the version in force (its expectations, commitments and indicators), so a revision changes
 only what it means to change. Adopting a draft puts it in force from its adoption date and
 supersedes the version in force before it; both stay readable, neither can be changed again.
+
+A draft the coordinator no longer wants is discarded: it goes with everything in it (its expectations,
+commitments, indicators, their institutions and any figures), and no adopted version is touched. A
+discarded draft was never in force, so its number is free again: the next draft may take the same one.
 """
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db import transaction
@@ -14,7 +19,15 @@ from django.utils.translation import gettext as _
 
 from kokybe.accounts.models import User
 from kokybe.audit.services import audit_record
-from kokybe.charter.models import Charter, CharterVersion, Commitment, Expectation, Indicator, VersionStatus
+from kokybe.charter.models import (
+    Charter,
+    CharterVersion,
+    Commitment,
+    Expectation,
+    Indicator,
+    IndicatorFigure,
+    VersionStatus,
+)
 from kokybe.charter.services.common import BODY_LENGTH, checked_texts, draft_locked
 from kokybe.charter.services.queueing import indicator_figures_refresh_soon
 from kokybe.core.concurrency import version_claim
@@ -180,3 +193,49 @@ def charter_version_adopt(
     # The pages read the new version's figures from the worker's summary: until it has run they say so.
     indicator_figures_refresh_soon(version.municipality_id)
     return version
+
+
+@dataclass(frozen=True)
+class DraftContent:
+    """How much a draft holds: what discarding it would remove."""
+
+    expectations: int
+    commitments: int
+    indicators: int
+
+
+def draft_content(version: CharterVersion) -> DraftContent:
+    return DraftContent(
+        expectations=Expectation.objects.filter(version=version).count(),
+        commitments=Commitment.objects.filter(version=version).count(),
+        indicators=Indicator.objects.filter(version=version).count(),
+    )
+
+
+@transaction.atomic
+def charter_version_discard(*, actor: User, version: CharterVersion) -> DraftContent:
+    """Remove a draft and everything in it; the version in force and older versions stay as they are."""
+    version = draft_locked(version.pk)
+    removed = draft_content(version)
+    audit_record(
+        actor=actor,
+        action="charter_version.discard",
+        target=version,
+        municipality_id=version.municipality_id,
+        changes={
+            "number": {"from": version.number, "to": None},
+            "expectations": {"from": removed.expectations, "to": 0},
+            "commitments": {"from": removed.commitments, "to": 0},
+            "indicators": {"from": removed.indicators, "to": 0},
+        },
+        label=_label(version),
+    )
+    # Leaves first, each filtered by this version: every row removed is the draft's own (the foreign keys
+    # cascade the same way, but spelling it out keeps the adopted versions' rows visibly out of reach).
+    IndicatorFigure.objects.filter(version=version).delete()
+    Indicator.institutions.through.objects.filter(indicator__version=version).delete()
+    Indicator.objects.filter(version=version).delete()
+    Commitment.objects.filter(version=version).delete()
+    Expectation.objects.filter(version=version).delete()
+    version.delete()
+    return removed

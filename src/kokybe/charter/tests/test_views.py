@@ -20,7 +20,7 @@ from kokybe.charter.compliance import IndicatorResult, Status, periods_until
 from kokybe.charter.measures import MeasureValue
 from kokybe.charter.models import CharterVersion, Commitment, Expectation, Indicator, VersionStatus
 from kokybe.charter.services.content import commitment_create, indicator_create
-from kokybe.charter.services.versions import charter_version_adopt
+from kokybe.charter.services.versions import charter_version_adopt, charter_version_draft
 from kokybe.charter.standing import Figure, complement_suppressed
 from kokybe.charter.tests.builders import IN_TIME, adopted_charter, charter_draft, figures_refreshed
 from kokybe.inquiries.models import Kind, Signal
@@ -332,3 +332,111 @@ def test_the_compliance_figures_download_as_csv_and_xlsx(world: World) -> None:
         world.a2.display_name,
     ]
     assert client.get(reverse("charter:compliance_download", args=[world.a.slug]) + "?format=pdf").status_code == 404
+
+
+# Discarding a draft, and moving its expectations and commitments
+
+
+def test_the_discard_page_says_what_goes_and_the_post_discards_once(world: World) -> None:
+    built = adopted_charter(world.coordinator, world.a)
+    with scopes_disabled():
+        draft = charter_version_draft(actor=world.coordinator, municipality=world.a)
+        expectation = Expectation.objects.get(version=draft)
+        commitment_create(actor=world.coordinator, expectation=expectation, title={"lt": "Antras"}, body={})
+    client = english(world, world.coordinator)
+    detail = client.get(reverse("charter:version", args=[world.a.slug, draft.number])).content.decode()
+    url = reverse("charter:discard", args=[world.a.slug, draft.number])
+    assert f'href="{url}"' in detail
+    page = client.get(url)
+    assert page.status_code == 200
+    html = " ".join(page.content.decode().split())
+    assert "Discard draft version 2?" in html
+    for counted in ("1 client expectation<", "2 commitments<", "1 indicator<"):
+        assert counted in html
+    key = str(uuid.uuid4())
+    first = post(client, url, {}, key)
+    again = post(client, url, {}, key)
+    assert first["Location"] == again["Location"] == reverse("charter:versions", args=[world.a.slug])  # type: ignore[index]
+    assert [(v.number, v.status) for v in versions_of(world)] == [(1, VersionStatus.ADOPTED)]
+    listing = client.get(reverse("charter:versions", args=[world.a.slug])).content.decode()
+    assert "The draft of version 2 was discarded." in listing
+    # The adopted version has no discard page, and its address never discards it.
+    adopted_url = reverse("charter:discard", args=[world.a.slug, built.version.number])
+    assert client.get(adopted_url)["Location"] == reverse("charter:version", args=[world.a.slug, 1])
+    post(client, adopted_url, {})
+    assert [(v.number, v.status) for v in versions_of(world)] == [(1, VersionStatus.ADOPTED)]
+
+
+def _second_commitment(world: World) -> tuple[Commitment, Commitment]:
+    built = charter_draft(world.coordinator, world.a)
+    with scopes_disabled():
+        second = commitment_create(
+            actor=world.coordinator, expectation=built.expectation, title={"lt": "Antras", "en": "Second"}, body={}
+        )
+    return built.commitment, second
+
+
+def _order_of(expectation_id: int) -> list[int]:
+    with scopes_disabled():
+        return list(
+            Commitment.objects.filter(expectation_id=expectation_id)
+            .order_by("order", "pk")
+            .values_list("pk", flat=True)
+        )
+
+
+def test_a_double_submitted_move_moves_once(world: World) -> None:
+    first, second = _second_commitment(world)
+    with scopes_disabled():
+        third = commitment_create(actor=world.coordinator, expectation=first.expectation, title={"lt": "C"}, body={})
+    client = english(world, world.coordinator)
+    url = reverse("charter:commitment_move", args=[world.a.slug, third.pk])
+    key = str(uuid.uuid4())
+    done = post(client, url, {"direction": "up"}, key)
+    again = post(client, url, {"direction": "up"}, key)  # the same form again: a second move would make it first
+    assert done["Location"] == again["Location"]  # type: ignore[index]
+    assert done["Location"].endswith(f"/charter/v/1/#commitment-{third.pk}")  # type: ignore[index]
+    assert _order_of(first.expectation_id) == [first.pk, third.pk, second.pk]
+    post(client, url, {"direction": "up"})  # a new form moves it again
+    assert _order_of(first.expectation_id) == [third.pk, first.pk, second.pk]
+
+
+def test_the_move_buttons_name_their_item_and_leave_out_the_ends(world: World) -> None:
+    first, second = _second_commitment(world)
+    client = english(world, world.coordinator)
+    html = client.get(reverse("charter:version", args=[world.a.slug, 1])).content.decode()
+    up = reverse("charter:commitment_move", args=[world.a.slug, second.pk])
+    down = reverse("charter:commitment_move", args=[world.a.slug, first.pk])
+    assert html.count('value="up"') == html.count('value="down"') == 1  # one expectation: it does not move
+    assert f'action="{up}"' in html
+    assert f'action="{down}"' in html
+    assert 'Move up<span class="govuk-visually-hidden"> Second</span>' in html
+    assert 'Move down<span class="govuk-visually-hidden"> Speed</span>' in html
+
+
+def test_moves_are_post_only_and_refused_to_others(world: World) -> None:
+    first, second = _second_commitment(world)
+    urls = [
+        reverse("charter:commitment_move", args=[world.a.slug, second.pk]),
+        reverse("charter:expectation_move", args=[world.a.slug, first.expectation_id]),
+    ]
+    coordinator = english(world, world.coordinator)
+    for url in urls:
+        assert coordinator.get(url).status_code == 405
+        assert post(coordinator, url, {"direction": "sideways"}).status_code == 400  # type: ignore[attr-defined]
+        assert post(english(world, world.director), url, {"direction": "up"}).status_code == 403  # type: ignore[attr-defined]
+        assert post(english(world, world.outsider), url, {"direction": "up"}).status_code == 404  # type: ignore[attr-defined]
+    discard = reverse("charter:discard", args=[world.a.slug, 1])
+    assert english(world, world.director).get(discard).status_code == 403
+    assert english(world, world.outsider).get(discard).status_code == 404
+    assert post(english(world, world.outsider), discard, {}).status_code == 404  # type: ignore[attr-defined]
+    assert _order_of(first.expectation_id) == [first.pk, second.pk]
+    assert [(v.number, v.status) for v in versions_of(world)] == [(1, VersionStatus.DRAFT)]
+
+
+def test_a_move_past_the_end_is_told_on_the_version_page(world: World) -> None:
+    first, _second = _second_commitment(world)
+    client = english(world, world.coordinator)
+    url = reverse("charter:commitment_move", args=[world.a.slug, first.pk])
+    page = client.post(url, {"direction": "up", "submission_key": str(uuid.uuid4())}, follow=True)
+    assert "already the first one" in page.content.decode()
