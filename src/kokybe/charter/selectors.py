@@ -86,6 +86,23 @@ def expectations_of(version: CharterVersion) -> QuerySet[Expectation]:
     return Expectation.objects.filter(municipality_id=version.municipality_id, version=version).order_by("order", "pk")
 
 
+@dataclass(frozen=True)
+class DraftContent:
+    """How much a draft holds: what discarding it would remove."""
+
+    expectations: int
+    commitments: int
+    indicators: int
+
+
+def draft_content(municipality: Municipality, version: CharterVersion) -> DraftContent:
+    return DraftContent(
+        expectations=Expectation.objects.filter(municipality=municipality, version=version).count(),
+        commitments=Commitment.objects.filter(municipality=municipality, version=version).count(),
+        indicators=Indicator.objects.filter(municipality=municipality, version=version).count(),
+    )
+
+
 @dataclass
 class CommitmentNode:
     commitment: Commitment

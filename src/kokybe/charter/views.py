@@ -180,5 +180,5 @@ def version_discard(request: HttpRequest, municipality: str, charter_version: in
     return render(
         request,
         "charter/version_discard.html",
-        {"version": version, "content": versions.draft_content(version)},
+        {"version": version, "content": selectors.draft_content(access.municipality, version)},
     )

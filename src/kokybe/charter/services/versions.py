@@ -10,7 +10,6 @@ commitments, indicators, their institutions and any figures), and no adopted ver
 discarded draft was never in force, so its number is free again: the next draft may take the same one.
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db import transaction
@@ -28,6 +27,7 @@ from kokybe.charter.models import (
     IndicatorFigure,
     VersionStatus,
 )
+from kokybe.charter.selectors import DraftContent, draft_content
 from kokybe.charter.services.common import BODY_LENGTH, checked_texts, draft_locked
 from kokybe.charter.services.queueing import indicator_figures_refresh_soon
 from kokybe.core.concurrency import version_claim
@@ -195,28 +195,11 @@ def charter_version_adopt(
     return version
 
 
-@dataclass(frozen=True)
-class DraftContent:
-    """How much a draft holds: what discarding it would remove."""
-
-    expectations: int
-    commitments: int
-    indicators: int
-
-
-def draft_content(version: CharterVersion) -> DraftContent:
-    return DraftContent(
-        expectations=Expectation.objects.filter(version=version).count(),
-        commitments=Commitment.objects.filter(version=version).count(),
-        indicators=Indicator.objects.filter(version=version).count(),
-    )
-
-
 @transaction.atomic
 def charter_version_discard(*, actor: User, version: CharterVersion) -> DraftContent:
     """Remove a draft and everything in it; the version in force and older versions stay as they are."""
     version = draft_locked(version.pk)
-    removed = draft_content(version)
+    removed = draft_content(version.municipality, version)
     audit_record(
         actor=actor,
         action="charter_version.discard",
