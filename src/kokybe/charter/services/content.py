@@ -234,17 +234,16 @@ def expectation_move(*, actor: User, expectation: Expectation, direction: str) -
     """Move a client expectation of a draft one place up or down."""
     version = draft_locked(expectation.version_id)
     siblings = list(Expectation.objects.filter(version=version).select_related("municipality").order_by("order", "pk"))
-    moved = next(sibling for sibling in siblings if sibling.pk == expectation.pk)
-    before, after = _swapped(siblings, moved, direction)
+    before, after = _swapped(siblings, expectation, direction)
     audit_record(
         actor=actor,
         action="charter_expectation.move",
-        target=moved,
-        municipality_id=moved.municipality_id,
+        target=expectation,
+        municipality_id=expectation.municipality_id,
         changes={"position": {"from": before, "to": after}},
-        label=_title(moved),
+        label=_title(expectation),
     )
-    return moved
+    return next(sibling for sibling in siblings if sibling.pk == expectation.pk)
 
 
 @transaction.atomic
@@ -255,17 +254,16 @@ def commitment_move(*, actor: User, commitment: Commitment, direction: str) -> C
     siblings = list(
         Commitment.objects.filter(expectation_id=expectation_id).select_related("municipality").order_by("order", "pk")
     )
-    moved = next(sibling for sibling in siblings if sibling.pk == commitment.pk)
-    before, after = _swapped(siblings, moved, direction)
+    before, after = _swapped(siblings, commitment, direction)
     audit_record(
         actor=actor,
         action="charter_commitment.move",
-        target=moved,
-        municipality_id=moved.municipality_id,
+        target=commitment,
+        municipality_id=commitment.municipality_id,
         changes={"position": {"from": before, "to": after}},
-        label=_title(moved),
+        label=_title(commitment),
     )
-    return moved
+    return next(sibling for sibling in siblings if sibling.pk == commitment.pk)
 
 
 # Indicators
