@@ -204,16 +204,16 @@ DOWN = "down"
 DIRECTIONS = (UP, DOWN)
 
 
-def _swapped(siblings: list[Any], moved: Expectation | Commitment, direction: str) -> tuple[int, int]:
-    """Swap `moved` with its neighbour in `direction` among `siblings` (in their current order) and save
-    the orders changed; return its position (1-based) before and after.
+def _moved(*, actor: User, siblings: list[Any], record: Expectation | Commitment, direction: str, action: str) -> Any:
+    """Swap `record` with its neighbour in `direction` among `siblings` (in their current order), save the
+    orders changed and audit the move; return the sibling that is `record`, with its new order.
 
     The siblings are numbered 1..n first when their orders are not already so: equal orders (rows
     written with the default) would otherwise make a swap of values change nothing.
     """
     if direction not in DIRECTIONS:
         raise ValueError(f"Unknown direction: {direction}")
-    position = next(index for index, sibling in enumerate(siblings) if sibling.pk == moved.pk)
+    position = next(index for index, sibling in enumerate(siblings) if sibling.pk == record.pk)
     neighbour = position - 1 if direction == UP else position + 1
     if not 0 <= neighbour < len(siblings):
         raise ServiceError(
@@ -226,7 +226,15 @@ def _swapped(siblings: list[Any], moved: Expectation | Commitment, direction: st
         if sibling.order != number:
             sibling.order = number
             sibling.save(update_fields=["order"])
-    return position + 1, neighbour + 1
+    audit_record(
+        actor=actor,
+        action=action,
+        target=record,
+        municipality_id=record.municipality_id,
+        changes={"position": {"from": position + 1, "to": neighbour + 1}},
+        label=_title(record),
+    )
+    return siblings[neighbour]
 
 
 @transaction.atomic
@@ -234,16 +242,9 @@ def expectation_move(*, actor: User, expectation: Expectation, direction: str) -
     """Move a client expectation of a draft one place up or down."""
     version = draft_locked(expectation.version_id)
     siblings = list(Expectation.objects.filter(version=version).select_related("municipality").order_by("order", "pk"))
-    before, after = _swapped(siblings, expectation, direction)
-    audit_record(
-        actor=actor,
-        action="charter_expectation.move",
-        target=expectation,
-        municipality_id=expectation.municipality_id,
-        changes={"position": {"from": before, "to": after}},
-        label=_title(expectation),
+    return _moved(
+        actor=actor, siblings=siblings, record=expectation, direction=direction, action="charter_expectation.move"
     )
-    return next(sibling for sibling in siblings if sibling.pk == expectation.pk)
 
 
 @transaction.atomic
@@ -254,16 +255,9 @@ def commitment_move(*, actor: User, commitment: Commitment, direction: str) -> C
     siblings = list(
         Commitment.objects.filter(expectation_id=expectation_id).select_related("municipality").order_by("order", "pk")
     )
-    before, after = _swapped(siblings, commitment, direction)
-    audit_record(
-        actor=actor,
-        action="charter_commitment.move",
-        target=commitment,
-        municipality_id=commitment.municipality_id,
-        changes={"position": {"from": before, "to": after}},
-        label=_title(commitment),
+    return _moved(
+        actor=actor, siblings=siblings, record=commitment, direction=direction, action="charter_commitment.move"
     )
-    return next(sibling for sibling in siblings if sibling.pk == commitment.pk)
 
 
 # Indicators
